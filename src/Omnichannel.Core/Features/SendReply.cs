@@ -1,0 +1,47 @@
+using Mediator;
+using Omnichannel.Core.Events;
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
+using Omnichannel.Core.Validation;
+
+namespace Omnichannel.Core.Features;
+
+/// <summary>Stores an agent's reply as pending; the conversation's channel delivers it afterwards.</summary>
+public sealed record SendReply(string ConversationId, Actor Author, string Text) : IRequest<AppendResult?>, IValidatable
+{
+    public IEnumerable<ValidationError> Validate() => TextRules.Required("text", Text, TextRules.MaxMessageLength, multiline: true);
+}
+
+/// <summary>A note only agents see; never sent to the customer.</summary>
+public sealed record AddPrivateNote(string ConversationId, Actor Author, string Text) : IRequest<AppendResult?>, IValidatable
+{
+    public IEnumerable<ValidationError> Validate() => TextRules.Required("text", Text, TextRules.MaxMessageLength, multiline: true);
+}
+
+public sealed class OutboundMessageHandler(IConversationStore store, IPublisher publisher, TimeProvider time)
+    : IRequestHandler<SendReply, AppendResult?>, IRequestHandler<AddPrivateNote, AppendResult?>
+{
+    public ValueTask<AppendResult?> Handle(SendReply request, CancellationToken cancellationToken) =>
+        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: false, cancellationToken);
+
+    public ValueTask<AppendResult?> Handle(AddPrivateNote request, CancellationToken cancellationToken) =>
+        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: true, cancellationToken);
+
+    private async ValueTask<AppendResult?> AppendAsync(string conversationId, Actor author, string text, bool isPrivate, CancellationToken cancellationToken)
+    {
+        var conversation = await store.GetConversationAsync(conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return null;
+        }
+
+        var result = await store.AppendOutboundAsync(
+            new OutboundMessage(conversationId, author.Kind, author.Id, author.Name, text, isPrivate), time.GetUtcNow(), cancellationToken);
+        if (result is not null)
+        {
+            await publisher.Publish(new MessageCreated(conversationId, result.MessageId, MessageDirection.Out, isPrivate, conversation.Channel, result.EventSequence), cancellationToken);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,42 @@
+using Omnichannel.Core.Model;
+
+namespace Omnichannel.Core.Inbound;
+
+/// <summary>
+/// What every channel adapter produces: one customer message, normalized. The adapter knows its protocol;
+/// everything after this point (dedup, contact, conversation, assignment) is channel-agnostic.
+/// </summary>
+public sealed record InboundMessage
+{
+    /// <summary>Channel name, e.g. <c>api</c>, <c>email</c>.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>Mailbox, bot or site the message arrived on.</summary>
+    public required string Account { get; init; }
+
+    /// <summary>The channel's own id for this message: the dedup key together with channel and account.</summary>
+    public required string ExternalId { get; init; }
+
+    /// <summary>The identity the sender is known by on this channel; resolves or creates the contact.</summary>
+    public required ContactIdentity Sender { get; init; }
+
+    /// <summary>More identities of the same person (an email given in a web chat form); linked when unclaimed.</summary>
+    public IReadOnlyList<ContactIdentity> OtherIdentities { get; init; } = [];
+
+    public string? SenderName { get; init; }
+
+    public required string Text { get; init; }
+
+    /// <summary>Sanitized HTML, when the channel carries it. Adapters sanitize before it gets here.</summary>
+    public string? Html { get; init; }
+
+    public string? Subject { get; init; }
+
+    /// <summary>Groups messages into one conversation (a mail thread root, a Telegram chat). Null: one thread per contact.</summary>
+    public string? ThreadKey { get; init; }
+
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
+    /// <summary>Queue new conversations from this message wait in.</summary>
+    public string Queue { get; init; } = "default";
+}

@@ -1,0 +1,48 @@
+using Omnichannel.Core.Inbound;
+using Omnichannel.Core.Model;
+
+namespace Omnichannel.Core.Ports;
+
+/// <summary>
+/// Shared state of conversations. Every mutating method is one atomic operation in the store and appends
+/// one event to the workspace event log; callers pass the time so decisions stay testable.
+/// </summary>
+public interface IConversationStore
+{
+    Task<IngestResult> IngestAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends an agent's reply (delivery pending) or a private note. Null when the conversation does not exist.</summary>
+    Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Null when the conversation does not exist.</summary>
+    Task<StatusChangeResult?> ChangeStatusAsync(string conversationId, ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Assigns (or unassigns with null). Null when the conversation does not exist.</summary>
+    Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Reopens snoozed conversations whose time has come; returns their ids.</summary>
+    Task<IReadOnlyList<string>> WakeSnoozedAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task<Conversation?> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default);
+
+    Task<Page<Conversation>> ListConversationsAsync(ConversationQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Messages newest first; <paramref name="before"/> is a cursor from a previous page.</summary>
+    Task<Page<Message>> ListMessagesAsync(string conversationId, string? before, int limit, CancellationToken cancellationToken = default);
+
+    Task<Message?> GetMessageAsync(string messageId, CancellationToken cancellationToken = default);
+
+    Task<Contact?> GetContactAsync(string contactId, CancellationToken cancellationToken = default);
+
+    /// <summary>Events after <paramref name="afterSequence"/>, oldest first.</summary>
+    Task<IReadOnlyList<StoreEvent>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An agent's reply or private note, before it is stored.</summary>
+public sealed record OutboundMessage(
+    string ConversationId,
+    AuthorKind AuthorKind,
+    string AuthorId,
+    string? AuthorName,
+    string Text,
+    bool IsPrivate);

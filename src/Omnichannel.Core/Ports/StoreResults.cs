@@ -1,0 +1,26 @@
+using Omnichannel.Core.Model;
+
+namespace Omnichannel.Core.Ports;
+
+/// <summary>Outcome of an ingest. <see cref="Duplicate"/> means the message was stored before and nothing changed.</summary>
+public sealed record IngestResult(
+    string ConversationId,
+    string MessageId,
+    string ContactId,
+    bool Duplicate,
+    bool ConversationCreated,
+    bool Reopened,
+    long EventSequence);
+
+/// <summary>Outcome of appending an agent's reply or private note.</summary>
+public sealed record AppendResult(string MessageId, long EventSequence);
+
+public sealed record StatusChangeResult(ConversationStatus Previous, ConversationStatus Current, long EventSequence);
+
+public sealed record AssignmentResult(string? PreviousAssigneeId, string? AssigneeId, long EventSequence);
+
+/// <summary>One page of a list, newest first; <see cref="NextCursor"/> is null on the last page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>An entry of the workspace event log, which clients resume from by sequence.</summary>
+public sealed record StoreEvent(long Sequence, string Type, string ConversationId, string? MessageId, DateTimeOffset At, string? ActorId);

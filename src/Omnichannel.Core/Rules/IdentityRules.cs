@@ -1,0 +1,44 @@
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Validation;
+
+namespace Omnichannel.Core.Rules;
+
+/// <summary>One person, one identity: the same address typed two ways must land on the same contact.</summary>
+public static class IdentityRules
+{
+    public static ContactIdentity Normalize(ContactIdentity identity)
+    {
+        var kind = identity.Kind.Trim().ToLowerInvariant();
+        var value = identity.Value.Trim();
+        if (kind == IdentityKinds.Email)
+        {
+            value = value.ToLowerInvariant();
+        }
+
+        return new ContactIdentity(kind, value);
+    }
+
+    public static IEnumerable<ValidationError> Validate(string field, ContactIdentity identity)
+    {
+        if (string.IsNullOrWhiteSpace(identity.Kind) || !identity.Kind.All(c => char.IsAsciiLetterLower(c) || c == '-'))
+        {
+            yield return new(field + ".kind", "must be a lowercase identity kind.");
+        }
+
+        foreach (var error in TextRules.Required(field, identity.Value, TextRules.MaxIdentifierLength))
+        {
+            yield return error;
+        }
+
+        if (identity.Kind == IdentityKinds.Email && !LooksLikeEmail(identity.Value))
+        {
+            yield return new(field, "is not an email address.");
+        }
+    }
+
+    public static bool LooksLikeEmail(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
+    }
+}
