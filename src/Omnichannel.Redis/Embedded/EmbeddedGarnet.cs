@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Sockets;
+using Garnet;
+using Microsoft.Extensions.Logging;
+
+namespace Omnichannel.Redis.Embedded;
+
+/// <summary>
+/// A Garnet server in this process, on a loopback port, persisting to a data folder with an append-only file
+/// and periodic checkpoints. Started once, on first use or by <see cref="EmbeddedGarnetHostedService"/>.
+/// </summary>
+public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDirectory, ILoggerFactory loggerFactory) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly ILogger _logger = loggerFactory.CreateLogger<EmbeddedGarnet>();
+    private GarnetServer? _server;
+
+    public int Port { get; private set; }
+
+    public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);
+
+    public bool IsRunning => _server is not null;
+
+    public string ConnectionString => $"127.0.0.1:{Port},allowAdmin=true,abortConnect=false";
+
+    public void EnsureStarted()
+    {
+        lock (_gate)
+        {
+            if (_server is not null)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(DataDirectory);
+            Port = options.Port != 0 ? options.Port : FreeLoopbackPort();
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var server = new GarnetServer(BuildArguments(), loggerFactory);
+            server.Start();
+            _server = server;
+            _logger.LogInformation("Embedded Garnet store listening on 127.0.0.1:{Port} with data in {DataDirectory} (started in {Elapsed} ms)",
+                Port, DataDirectory, started.ElapsedMilliseconds);
+        }
+    }
+
+    // Every flag here matters (see docs/store.md): RandomAccess avoids the native device that needs a newer glibc,
+    // --recover loads the data on restart, --aof keeps writes across a hard kill. Nothing user-supplied goes in:
+    // Garnet exits the process on --help or --version.
+    internal string[] BuildArguments()
+    {
+        var args = new List<string>
+        {
+            "--bind", "127.0.0.1",
+            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--checkpointdir", DataDirectory,
+            "--aof", "--recover", "--lua",
+            "--device-type", "RandomAccess",
+            "--index", "16m",
+            "--memory", options.MemoryLimit,
+            "--checkpoint-freq", options.CheckpointSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--aof-size-limit", "256m",
+            "-q",
+        };
+        if (options.WaitForAofCommit)
+        {
+            args.Add("--aof-commit-wait");
+        }
+
+        return [.. args];
+    }
+
+    /// <summary>Flushes the append-only file and stops the server. Data stays on disk for the next start.</summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            if (_server is null)
+            {
+                return;
+            }
+
+            try
+            {
+                _server.Store.CommitAOFAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException)
+            {
+                _logger.LogWarning(ex, "Flushing the embedded store's append-only file failed at shutdown");
+            }
+
+            _server.Dispose();
+            _server = null;
+            _logger.LogInformation("Embedded Garnet store stopped");
+        }
+    }
+
+    public void Dispose() => Stop();
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

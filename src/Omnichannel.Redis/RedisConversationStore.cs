@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text.Json;
+using Omnichannel.Core.Inbound;
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
+using StackExchange.Redis;
+
+namespace Omnichannel.Redis;
+
+/// <summary>
+/// Conversations, messages and contacts in Redis. Key schema (prefix <c>oc:{ws}:</c>, details in docs/store.md):
+/// <code>
+/// conv:{id}                         hash   conversation fields (status, assigneeId, queue, msgSeq, ...)
+/// conv:{id}:messages                zset   message ids, score = per-conversation sequence
+/// msg:{id}                          hash   message fields
+/// contact:{id}                      hash   contact fields
+/// contact:{id}:identities           set    "kind:value"
+/// contact:{id}:conversations        zset   conversation ids by creation time
+/// contacts                          zset   contact ids by creation time
+/// identity                          hash   "kind:value" -> contact id
+/// thread:{channel}:{account}:{key}  string the thread's conversation id
+/// dedup:{channel}:{account}:{ext}   string "conversationId|messageId|contactId" of a stored inbound message
+/// idx:all[:{status}]                zset   conversation ids, score = last activity (ms)
+/// idx:agent:{agent}[:{status}]      zset   the agent's conversations
+/// idx:unassigned:{queue}[:{status}] zset   conversations waiting in a queue
+/// snoozed                           zset   snoozed conversation ids, score = wake time (ms)
+/// outbox:{channel}                  list   outbound message ids waiting for their channel sender
+/// events:seq / events               string / zset  workspace event log: sequence and capped JSON entries
+/// </code>
+/// Every write is one Lua script (see Scripts/), so two nodes never interleave half-done changes.
+/// </summary>
+public sealed class RedisConversationStore(RedisConnection connection) : IConversationStore
+{
+    private readonly RedisKeys _keys = connection.Keys;
+
+    private RedisValue[] CommonArgs(DateTimeOffset now) =>
+        [_keys.Prefix, HashMapping.Ms(now), connection.EventLogCapacity];
+
+    // One key declared per script: it routes the call to the workspace's slot (every key shares the hash tag).
+    private RedisKey[] SlotKey => [_keys.EventSequence];
+
+    public async Task<IngestResult> IngestAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var identities = new List<string> { message.Sender.ToString() };
+        identities.AddRange(message.OtherIdentities.Select(i => i.ToString()).Where(i => i != identities[0]).Distinct(StringComparer.Ordinal));
+
+        var args = new List<RedisValue>(CommonArgs(now))
+        {
+            $"{message.Channel}:{message.Account}:{message.ExternalId}",
+            message.Channel,
+            message.Account,
+            message.Queue,
+            message.ThreadKey ?? "",
+            message.Subject ?? "",
+            message.SenderName ?? "",
+            Ids.New(),
+            Ids.New(),
+            Ids.New(),
+            identities.Count,
+        };
+        args.AddRange(identities.Select(i => (RedisValue)i));
+        args.AddRange(["text", message.Text, "externalId", message.ExternalId]);
+        if (message.SenderName is not null)
+        {
+            args.AddRange(["authorName", message.SenderName]);
+        }
+
+        if (message.Html is not null)
+        {
+            args.AddRange(["html", message.Html]);
+        }
+
+        if (message.Attachments.Count > 0)
+        {
+            args.AddRange(["attachments", JsonSerializer.Serialize([.. message.Attachments], StoreJsonContext.Default.AttachmentInfoArray)]);
+        }
+
+        var result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Ingest, SlotKey, [.. args]))!;
+        return new IngestResult(
+            ConversationId: (string)result[0]!,
+            MessageId: (string)result[1]!,
+            ContactId: (string)result[2]!,
+            Duplicate: (int)result[3] == 1,
+            ConversationCreated: (int)result[4] == 1,
+            Reopened: (int)result[5] == 1,
+            EventSequence: (long)result[6]);
+    }
+
+    public async Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var args = new List<RedisValue>(CommonArgs(now))
+        {
+            message.ConversationId,
+            Ids.New(),
+            message.IsPrivate ? "1" : "0",
+            message.AuthorKind.ToString().ToLowerInvariant(),
+            message.AuthorId,
+            "text",
+            message.Text,
+        };
+        if (message.AuthorName is not null)
+        {
+            args.AddRange(["authorName", message.AuthorName]);
+        }
+
+        var result = await db.ScriptEvaluateAsync(LuaScripts.AppendOutbound, SlotKey, [.. args]);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        return new AppendResult((string)values[0]!, (long)values[1]);
+    }
+
+    public async Task<StatusChangeResult?> ChangeStatusAsync(string conversationId, ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        RedisValue[] args =
+        [
+            .. CommonArgs(now), conversationId, status.ToText(),
+            snoozedUntil is { } until ? HashMapping.Ms(until) : "", actorId ?? "",
+        ];
+        var result = await db.ScriptEvaluateAsync(LuaScripts.ChangeStatus, SlotKey, args);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        return new StatusChangeResult(ConversationStatusText.Parse((string)values[0]!), ConversationStatusText.Parse((string)values[1]!), (long)values[2]);
+    }
+
+    public async Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        RedisValue[] args = [.. CommonArgs(now), conversationId, agentId ?? "", reason, actorId ?? ""];
+        var result = await db.ScriptEvaluateAsync(LuaScripts.Assign, SlotKey, args);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        static string? Agent(RedisResult value) => (string?)value is { Length: > 0 } id ? id : null;
+        return new AssignmentResult(Agent(values[0]), Agent(values[1]), (long)values[2]);
+    }
+
+    public async Task<IReadOnlyList<string>> WakeSnoozedAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var result = await db.ScriptEvaluateAsync(LuaScripts.WakeSnoozed, SlotKey, [.. CommonArgs(now), 500]);
+        return result.IsNull ? [] : [.. ((RedisResult[])result!).Select(r => (string)r!)];
+    }
+
+    public async Task<Conversation?> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var entries = await db.HashGetAllAsync(_keys.Conversation(conversationId));
+        return entries.Length == 0 ? null : HashMapping.ToConversation(HashMapping.ToDictionary(entries));
+    }
+
+    public async Task<Page<Conversation>> ListConversationsAsync(ConversationQuery query, CancellationToken cancellationToken = default)
+    {
+        var status = query.Status?.ToText();
+        RedisKey[] sources = query.View switch
+        {
+            ConversationView.All => [_keys.IndexAll(status)],
+            ConversationView.Mine => [_keys.IndexAgent(query.AgentId ?? throw new ArgumentException("Mine needs an agent.", nameof(query)), status)],
+            ConversationView.Unassigned => [.. query.Queues.Distinct(StringComparer.Ordinal).Select(q => (RedisKey)_keys.IndexUnassigned(q, status))],
+            _ => throw new ArgumentOutOfRangeException(nameof(query)),
+        };
+
+        var db = await connection.DatabaseAsync();
+        var (ids, next) = await IndexPaging.PageAsync(db, sources, query.Cursor, query.Limit);
+        var conversations = await LoadAsync(db, ids, id => _keys.Conversation(id), HashMapping.ToConversation);
+        return new Page<Conversation>(conversations, next);
+    }
+
+    public async Task<Page<Message>> ListMessagesAsync(string conversationId, string? before, int limit, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var max = double.PositiveInfinity;
+        if (before is not null)
+        {
+            if (!long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var beforeSeq))
+            {
+                throw new FormatException("The cursor is not valid.");
+            }
+
+            max = beforeSeq;
+        }
+
+        var entries = await db.SortedSetRangeByScoreWithScoresAsync(
+            _keys.ConversationMessages(conversationId), max, double.NegativeInfinity, Exclude.Start, Order.Descending, 0, limit + 1);
+        var page = entries.Take(limit).ToList();
+        var messages = await LoadAsync(db, [.. page.Select(e => (string)e.Element!)], id => _keys.Message(id), HashMapping.ToMessage);
+        var next = entries.Length > limit ? ((long)page[^1].Score).ToString(CultureInfo.InvariantCulture) : null;
+        return new Page<Message>(messages, next);
+    }
+
+    public async Task<Message?> GetMessageAsync(string messageId, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var entries = await db.HashGetAllAsync(_keys.Message(messageId));
+        return entries.Length == 0 ? null : HashMapping.ToMessage(HashMapping.ToDictionary(entries));
+    }
+
+    public async Task<Contact?> GetContactAsync(string contactId, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var fields = db.HashGetAllAsync(_keys.Contact(contactId));
+        var identities = db.SetMembersAsync(_keys.ContactIdentities(contactId));
+        var entries = await fields;
+        if (entries.Length == 0)
+        {
+            return null;
+        }
+
+        return HashMapping.ToContact(HashMapping.ToDictionary(entries), (await identities).Select(v => (string)v!));
+    }
+
+    public async Task<IReadOnlyList<string>> ListContactConversationIdsAsync(string contactId, int limit)
+    {
+        var db = await connection.DatabaseAsync();
+        var ids = await db.SortedSetRangeByRankAsync(_keys.ContactConversations(contactId), 0, limit - 1, Order.Descending);
+        return [.. ids.Select(v => (string)v!)];
+    }
+
+    public async Task<IReadOnlyList<StoreEvent>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var entries = await db.SortedSetRangeByScoreAsync(_keys.Events, afterSequence, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, limit);
+        return [.. entries.Select(e =>
+        {
+            var stored = JsonSerializer.Deserialize((string)e!, StoreJsonContext.Default.StoredEvent)!;
+            return new StoreEvent(stored.Seq, stored.Type, stored.ConversationId, stored.MessageId, HashMapping.FromMs(stored.At), stored.ActorId);
+        })];
+    }
+
+    private static async Task<IReadOnlyList<T>> LoadAsync<T>(IDatabase db, IReadOnlyList<string> ids, Func<string, RedisKey> key, Func<Dictionary<string, string>, T> map)
+    {
+        // One round trip: the multiplexer pipelines these reads.
+        var reads = ids.Select(id => db.HashGetAllAsync(key(id))).ToArray();
+        var results = await Task.WhenAll(reads);
+        return [.. results.Where(r => r.Length > 0).Select(r => map(HashMapping.ToDictionary(r)))];
+    }
+}

@@ -1,0 +1,46 @@
+namespace Omnichannel.Redis;
+
+/// <summary>
+/// The key schema. Every key starts with <c>oc:{ws}:</c>; the braces make the workspace a Redis Cluster hash tag,
+/// so each script touches a single slot. See docs/store.md for the full list and what each key holds.
+/// </summary>
+public sealed class RedisKeys(string workspace)
+{
+    public string Prefix { get; } = $"oc:{{{workspace}}}:";
+
+    public string Conversation(string id) => Prefix + "conv:" + id;
+
+    public string ConversationMessages(string id) => Prefix + "conv:" + id + ":messages";
+
+    public string Message(string id) => Prefix + "msg:" + id;
+
+    public string Contact(string id) => Prefix + "contact:" + id;
+
+    public string ContactIdentities(string id) => Prefix + "contact:" + id + ":identities";
+
+    public string ContactConversations(string id) => Prefix + "contact:" + id + ":conversations";
+
+    public string IndexAll(string? status) => status is null ? Prefix + "idx:all" : Prefix + "idx:all:" + status;
+
+    public string IndexAgent(string agentId, string? status) =>
+        status is null ? Prefix + "idx:agent:" + agentId : Prefix + "idx:agent:" + agentId + ":" + status;
+
+    public string IndexUnassigned(string queue, string? status) =>
+        status is null ? Prefix + "idx:unassigned:" + queue : Prefix + "idx:unassigned:" + queue + ":" + status;
+
+    public string Events => Prefix + "events";
+
+    public string EventSequence => Prefix + "events:seq";
+
+    public string Agent(string id) => Prefix + "agent:" + id;
+
+    public string Agents => Prefix + "agents";
+
+    public string AgentsByEmail => Prefix + "agents:by-email";
+
+    public string LoginFailures(string email) => Prefix + "login-failures:" + email;
+
+    public string Token(string id) => Prefix + "token:" + id;
+
+    public string Tokens => Prefix + "tokens";
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Omnichannel.Core.Ports;
+using Omnichannel.Redis.Embedded;
+
+namespace Omnichannel.Redis;
+
+public static class RedisStoreRegistration
+{
+    /// <summary>
+    /// Registers the Redis-backed stores. With no <c>Omnichannel:Store:Redis</c> connection string, hosts Garnet
+    /// in-process; call this before registering anything else that uses the store so the store stops last.
+    /// </summary>
+    public static IHostApplicationBuilder AddRedisConversationStore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StoreOptions>()
+            .BindConfiguration(StoreOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var configured = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
+        var embedded = string.IsNullOrWhiteSpace(configured.Redis);
+        if (embedded)
+        {
+            builder.Services.AddSingleton(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
+                var directory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory);
+                return new EmbeddedGarnet(options.Embedded, directory, sp.GetRequiredService<ILoggerFactory>());
+            });
+            builder.Services.AddHostedService<EmbeddedGarnetHostedService>();
+        }
+
+        builder.Services.AddSingleton(sp => new RedisConnection(
+            sp.GetRequiredService<IOptions<StoreOptions>>().Value,
+            embedded ? sp.GetRequiredService<EmbeddedGarnet>() : null));
+        builder.Services.AddSingleton<RedisConversationStore>();
+        builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<RedisConversationStore>());
+        builder.Services.AddSingleton<IAgentStore, RedisAgentStore>();
+        builder.Services.AddSingleton<IApiTokenStore, RedisApiTokenStore>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value);
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,17 @@
+-- Reopens snoozed conversations whose time has come. ARGV: 4 max count. Returns the reopened ids.
+local due = redis.call('ZRANGEBYSCORE', P .. 'snoozed', '-inf', NOW, 'LIMIT', 0, tonumber(ARGV[4]))
+local woken = {}
+for _, conv_id in ipairs(due) do
+  redis.call('ZREM', P .. 'snoozed', conv_id)
+  local state = conversation_state(conv_id)
+  if state and state.status == 'snoozed' then
+    local conv_key = P .. 'conv:' .. conv_id
+    redis.call('HSET', conv_key, 'status', 'open')
+    redis.call('HDEL', conv_key, 'snoozedUntil')
+    reindex(conv_id, state, { status = 'open', assignee = state.assignee, queue = state.queue }, state.score)
+    emit({ type = 'conversation.status_changed', conversationId = conv_id, previous = 'snoozed', status = 'open',
+      actorId = 'system' })
+    woken[#woken + 1] = conv_id
+  end
+end
+return woken

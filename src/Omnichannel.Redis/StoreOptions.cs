@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Omnichannel.Redis;
+
+/// <summary>Bound from <c>Omnichannel:Store</c>.</summary>
+public sealed class StoreOptions
+{
+    public const string Section = "Omnichannel:Store";
+
+    /// <summary>StackExchange.Redis connection string. Empty: host the embedded Garnet store.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Where the embedded store keeps its checkpoints and append-only file.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Workspace id: the <c>{ws}</c> hash tag of every key.</summary>
+    [Required, RegularExpression("^[a-z0-9-]{1,32}$", ErrorMessage = "Workspace must be 1-32 lowercase letters, digits or '-'.")]
+    public string Workspace { get; set; } = "default";
+
+    /// <summary>How many events the workspace log keeps for clients that resume after a disconnect.</summary>
+    [Range(100, 10_000_000)]
+    public int EventLogCapacity { get; set; } = 50_000;
+
+    public EmbeddedStoreOptions Embedded { get; set; } = new();
+}
+
+/// <summary>Bound from <c>Omnichannel:Store:Embedded</c>; used only when no Redis connection string is set.</summary>
+public sealed class EmbeddedStoreOptions
+{
+    /// <summary>Loopback port for the embedded store; 0 picks a free one.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>
+    /// In-memory log size (Garnet <c>--memory</c>). Garnet drops the oldest records past it, so it is sized far above
+    /// the data and watched by the readiness check, which warns at <see cref="WarnAtPercent"/>.
+    /// </summary>
+    [Required, RegularExpression("^[0-9]+[kmgKMG]$", ErrorMessage = "MemoryLimit is a size such as 512m or 4g.")]
+    public string MemoryLimit { get; set; } = "4g";
+
+    [Range(10, 95)]
+    public int WarnAtPercent { get; set; } = 60;
+
+    /// <summary>Seconds between checkpoints; each one lets Garnet truncate its append-only file.</summary>
+    [Range(10, 86_400)]
+    public int CheckpointSeconds { get; set; } = 300;
+
+    /// <summary>Acknowledge a write only after it is in the append-only file, so a crash loses nothing acknowledged.</summary>
+    public bool WaitForAofCommit { get; set; } = true;
+}
