@@ -8,7 +8,7 @@ namespace Omnichannel.Redis;
 
 /// <summary>
 /// Agent accounts. Keys (prefix <c>oc:{ws}:</c>): <c>agent:{id}</c> hash, <c>agents</c> set of ids,
-/// <c>agents:by-email</c> hash email -> id (the uniqueness guard), <c>login-failures:{email}</c> counter with a TTL.
+/// <c>agents:by-email</c> hash email -> id (the uniqueness guard), <c>login-failures:{email}</c> hash (count, window start, lockout end).
 /// </summary>
 public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
 {
@@ -25,10 +25,23 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
         return 1
         """;
 
+    // Window and lockout run on the caller's clock (TimeProvider), not Redis's, so they are testable;
+    // the key's TTL only cleans up.
     private const string FailureScript = """
-        local n = redis.call('INCR', KEYS[1])
-        if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-        return n
+        local f = redis.call('HMGET', KEYS[1], 'count', 'firstAt', 'lockedUntil')
+        local now, window, max, lockout = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+        local count, first, locked = tonumber(f[1] or '0'), tonumber(f[2] or '0'), tonumber(f[3] or '0')
+        if first + window <= now then
+          count = 0
+          first = now
+        end
+        count = count + 1
+        if count >= max then
+          locked = now + lockout
+        end
+        redis.call('HSET', KEYS[1], 'count', count, 'firstAt', first, 'lockedUntil', locked)
+        redis.call('PEXPIRE', KEYS[1], math.max(window, lockout) + 86400000)
+        return { count, locked }
         """;
 
     private readonly RedisKeys _keys = connection.Keys;
@@ -76,11 +89,21 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
         return await db.SetLengthAsync(_keys.Agents) > 0;
     }
 
-    public async Task<long> RecordLoginFailureAsync(string email, TimeSpan window, CancellationToken cancellationToken = default)
+    public async Task<LoginThrottle> RecordLoginFailureAsync(string email, DateTimeOffset now, LoginThrottlePolicy policy, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        var count = await db.ScriptEvaluateAsync(FailureScript, [_keys.LoginFailures(Normalize(email))], [(long)window.TotalMilliseconds]);
-        return (long)count;
+        var result = (RedisResult[])(await db.ScriptEvaluateAsync(FailureScript, [_keys.LoginFailures(Normalize(email))],
+        [
+            now.ToUnixTimeMilliseconds(), (long)policy.Window.TotalMilliseconds, policy.MaxFailures, (long)policy.Lockout.TotalMilliseconds,
+        ]))!;
+        return ToThrottle((long)result[0], (long)result[1]);
+    }
+
+    public async Task<LoginThrottle> GetLoginThrottleAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var values = await db.HashGetAsync(_keys.LoginFailures(Normalize(email)), ["count", "lockedUntil"]);
+        return ToThrottle(values[0].IsNull ? 0 : (long)values[0], values[1].IsNull ? 0 : (long)values[1]);
     }
 
     public async Task ClearLoginFailuresAsync(string email, CancellationToken cancellationToken = default)
@@ -89,12 +112,8 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
         await db.KeyDeleteAsync(_keys.LoginFailures(Normalize(email)));
     }
 
-    public async Task<long> GetLoginFailuresAsync(string email, CancellationToken cancellationToken = default)
-    {
-        var db = await connection.DatabaseAsync();
-        var value = await db.StringGetAsync(_keys.LoginFailures(Normalize(email)));
-        return value.IsNull ? 0 : (long)value;
-    }
+    private static LoginThrottle ToThrottle(long failures, long lockedUntilMs) =>
+        new((int)failures, lockedUntilMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(lockedUntilMs) : null);
 
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 

@@ -23,6 +23,7 @@ namespace Omnichannel.Redis;
 /// idx:all[:{status}]                zset   conversation ids, score = last activity (ms)
 /// idx:agent:{agent}[:{status}]      zset   the agent's conversations
 /// idx:unassigned:{queue}[:{status}] zset   conversations waiting in a queue
+/// idx:unassigned-all[:{status}]     zset   conversations waiting in any queue
 /// snoozed                           zset   snoozed conversation ids, score = wake time (ms)
 /// outbox:{channel}                  list   outbound message ids waiting for their channel sender
 /// events:seq / events               string / zset  workspace event log: sequence and capped JSON entries
@@ -169,6 +170,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         {
             ConversationView.All => [_keys.IndexAll(status)],
             ConversationView.Mine => [_keys.IndexAgent(query.AgentId ?? throw new ArgumentException("Mine needs an agent.", nameof(query)), status)],
+            ConversationView.Unassigned when query.Queues is null => [_keys.IndexUnassignedAll(status)],
             ConversationView.Unassigned => [.. query.Queues.Distinct(StringComparer.Ordinal).Select(q => (RedisKey)_keys.IndexUnassigned(q, status))],
             _ => throw new ArgumentOutOfRangeException(nameof(query)),
         };

@@ -28,6 +28,10 @@ public sealed class RedisKeys(string workspace)
     public string IndexUnassigned(string queue, string? status) =>
         status is null ? Prefix + "idx:unassigned:" + queue : Prefix + "idx:unassigned:" + queue + ":" + status;
 
+    /// <summary>Unassigned conversations of every queue (queue ids never contain ':' so this cannot clash).</summary>
+    public string IndexUnassignedAll(string? status) =>
+        status is null ? Prefix + "idx:unassigned-all" : Prefix + "idx:unassigned-all:" + status;
+
     public string Events => Prefix + "events";
 
     public string EventSequence => Prefix + "events:seq";

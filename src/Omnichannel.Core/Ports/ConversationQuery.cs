@@ -7,7 +7,7 @@ public enum ConversationView
     /// <summary>Assigned to the asking agent.</summary>
     Mine,
 
-    /// <summary>Waiting for an agent, in the given queues.</summary>
+    /// <summary>Waiting for an agent, in the given queues (null: every queue).</summary>
     Unassigned,
 
     /// <summary>Everything (leads and admins).</summary>
@@ -18,7 +18,7 @@ public enum ConversationView
 public sealed record ConversationQuery(
     ConversationView View,
     string? AgentId,
-    IReadOnlyList<string> Queues,
+    IReadOnlyList<string>? Queues,
     ConversationStatus? Status,
     string? Cursor,
     int Limit);

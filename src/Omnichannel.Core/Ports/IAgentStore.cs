@@ -17,13 +17,22 @@ public interface IAgentStore
 
     Task<bool> AnyAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Counts a failed login; returns the failures inside the window (the window starts at the first failure).</summary>
-    Task<long> RecordLoginFailureAsync(string email, TimeSpan window, CancellationToken cancellationToken = default);
+    /// <summary>Counts a failed login; locks the email out once the policy's limit is reached inside its window.</summary>
+    Task<LoginThrottle> RecordLoginFailureAsync(string email, DateTimeOffset now, LoginThrottlePolicy policy, CancellationToken cancellationToken = default);
+
+    Task<LoginThrottle> GetLoginThrottleAsync(string email, CancellationToken cancellationToken = default);
 
     Task ClearLoginFailuresAsync(string email, CancellationToken cancellationToken = default);
-
-    Task<long> GetLoginFailuresAsync(string email, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Failed logins counted in the current window, and the lockout end if one is running.</summary>
+public sealed record LoginThrottle(int Failures, DateTimeOffset? LockedUntil)
+{
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil > now;
+}
+
+/// <summary><paramref name="MaxFailures"/> failures within <paramref name="Window"/> lock the account for <paramref name="Lockout"/>.</summary>
+public sealed record LoginThrottlePolicy(int MaxFailures, TimeSpan Window, TimeSpan Lockout);
 
 public interface IApiTokenStore
 {

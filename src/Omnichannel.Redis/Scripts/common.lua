@@ -14,6 +14,8 @@ local function index_keys(status, assignee, queue)
   else
     keys[3] = P .. 'idx:unassigned:' .. queue
     keys[4] = P .. 'idx:unassigned:' .. queue .. ':' .. status
+    keys[5] = P .. 'idx:unassigned-all'
+    keys[6] = P .. 'idx:unassigned-all:' .. status
   end
   return keys
 end
