@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Omnichannel.Redis;
+using Omnichannel.Redis.Embedded;
+
+namespace Omnichannel.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The real stores every store test runs against: one redis-server process and one in-process Garnet for the whole
+/// run. Tests never share data: each connection gets a fresh workspace, so its keys (<c>oc:{ws}:</c>) are its own.
+/// </summary>
+public sealed class StoreServers : IAsyncLifetime
+{
+    public const string Garnet = "garnet";
+    public const string Redis = "redis";
+
+    private RedisServerProcess? _redis;
+    private EmbeddedGarnet? _garnet;
+    private string? _garnetDirectory;
+
+    /// <summary>The backends a store test runs against: <c>[Theory, MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]</c>.</summary>
+    public static TheoryData<string> Backends => [Garnet, Redis];
+
+    public RedisServerProcess RedisServer => _redis ?? throw NotStarted();
+
+    public EmbeddedGarnet GarnetServer => _garnet ?? throw NotStarted();
+
+    /// <summary>A workspace id no other test uses.</summary>
+    public static string NewWorkspace() => "t" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Options for a fresh workspace on the given backend (<c>"garnet"</c> or <c>"redis"</c>).</summary>
+    public StoreOptions For(string backend) => new()
+    {
+        Workspace = NewWorkspace(),
+        Redis = backend switch
+        {
+            Garnet => GarnetServer.ConnectionString,
+            Redis => RedisServer.ConnectionString,
+            _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Expected \"garnet\" or \"redis\"."),
+        },
+    };
+
+    /// <summary>A connection on a fresh workspace of the given backend. Dispose it at the end of the test.</summary>
+    public RedisConnection Connect(string backend) => new(For(backend), embedded: null);
+
+    public async Task InitializeAsync()
+    {
+        // Both take about a second to start; side by side the run waits once.
+        var redis = Task.Run(RedisServerProcess.Start);
+        try
+        {
+            _garnetDirectory = TempDirectories.Create("oc-garnet-");
+            _garnet = new EmbeddedGarnet(new EmbeddedStoreOptions { MemoryLimit = "512m" }, _garnetDirectory, NullLoggerFactory.Instance);
+            _garnet.EnsureStarted();
+        }
+        finally
+        {
+            _redis = await redis;
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        _redis?.Dispose();
+        _garnet?.Dispose();
+        TempDirectories.Delete(_garnetDirectory);
+        return Task.CompletedTask;
+    }
+
+    private static InvalidOperationException NotStarted() => new("The store servers have not started.");
+}
+
+/// <summary>Store tests share <see cref="StoreServers"/>: <c>[Collection(StoreCollection.Name)]</c>.</summary>
+[CollectionDefinition(Name)]
+public sealed class StoreCollection : ICollectionFixture<StoreServers>
+{
+    public const string Name = "store";
+}
