@@ -5,7 +5,7 @@ namespace Omnichannel.Redis;
 /// <summary>The store's Lua scripts, embedded as resources, each prefixed with the shared helpers of common.lua.</summary>
 internal static class LuaScripts
 {
-    private static readonly string s_common = Read("common");
+    private static readonly string Common = Read("common");
 
     public static string Ingest { get; } = Compose("ingest");
     public static string AppendOutbound { get; } = Compose("append_outbound");
@@ -13,7 +13,7 @@ internal static class LuaScripts
     public static string Assign { get; } = Compose("assign");
     public static string WakeSnoozed { get; } = Compose("wake_snoozed");
 
-    private static string Compose(string name) => s_common + "\n" + Read(name);
+    private static string Compose(string name) => Common + "\n" + Read(name);
 
     private static string Read(string name)
     {

@@ -149,11 +149,17 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         return new AssignmentResult(Agent(values[0]), Agent(values[1]), (long)values[2]);
     }
 
-    public async Task<IReadOnlyList<string>> WakeSnoozedAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WokenConversation>> WakeSnoozedAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
         var result = await db.ScriptEvaluateAsync(LuaScripts.WakeSnoozed, SlotKey, [.. CommonArgs(now), 500]);
-        return result.IsNull ? [] : [.. ((RedisResult[])result!).Select(r => (string)r!)];
+        if (result.IsNull)
+        {
+            return [];
+        }
+
+        var values = (RedisResult[])result!;
+        return [.. values.Chunk(2).Select(pair => new WokenConversation((string)pair[0]!, (long)pair[1]))];
     }
 
     public async Task<Conversation?> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default)

@@ -28,7 +28,8 @@ public static class RedisStoreRegistration
             builder.Services.AddSingleton(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
-                var directory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory);
+                // Relative to the working directory, as a user reading "./data" expects.
+                var directory = Path.GetFullPath(options.DataDirectory);
                 return new EmbeddedGarnet(options.Embedded, directory, sp.GetRequiredService<ILoggerFactory>());
             });
             builder.Services.AddHostedService<EmbeddedGarnetHostedService>();

@@ -1,6 +1,21 @@
+using Omnichannel.Redis;
+using Omnichannel.Server.Auth;
+using Omnichannel.Server.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// The store first: the embedded one must start before, and stop after, everything that uses it.
+builder.AddRedisConversationStore();
+builder.AddInboxCore();
+builder.AddInboxAuthentication();
+builder.AddInboxApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseInboxPipeline();
+app.MapInboxEndpoints();
 
 app.Run();
+
+/// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

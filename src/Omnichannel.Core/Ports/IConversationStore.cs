@@ -20,8 +20,8 @@ public interface IConversationStore
     /// <summary>Assigns (or unassigns with null). Null when the conversation does not exist.</summary>
     Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Reopens snoozed conversations whose time has come; returns their ids.</summary>
-    Task<IReadOnlyList<string>> WakeSnoozedAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>Reopens snoozed conversations whose time has come.</summary>
+    Task<IReadOnlyList<WokenConversation>> WakeSnoozedAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task<Conversation?> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default);
 

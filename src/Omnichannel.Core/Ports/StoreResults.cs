@@ -15,6 +15,8 @@ public sealed record IngestResult(
 /// <summary>Outcome of appending an agent's reply or private note.</summary>
 public sealed record AppendResult(string MessageId, long EventSequence);
 
+public sealed record WokenConversation(string ConversationId, long EventSequence);
+
 public sealed record StatusChangeResult(ConversationStatus Previous, ConversationStatus Current, long EventSequence);
 
 public sealed record AssignmentResult(string? PreviousAssigneeId, string? AssigneeId, long EventSequence);

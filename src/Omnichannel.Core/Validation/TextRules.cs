@@ -9,14 +9,14 @@ public static class TextRules
     public const int MaxNameLength = 200;
     public const int MaxIdentifierLength = 512;
 
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Lone surrogates cannot be encoded as UTF-8 and would corrupt what Redis stores.</summary>
     public static bool IsWellFormedUnicode(string text)
     {
         try
         {
-            _ = s_strictUtf8.GetByteCount(text);
+            _ = StrictUtf8.GetByteCount(text);
             return true;
         }
         catch (EncoderFallbackException)

@@ -35,7 +35,7 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
             Directory.CreateDirectory(DataDirectory);
             Port = options.Port != 0 ? options.Port : FreeLoopbackPort();
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var server = new GarnetServer(BuildArguments(), loggerFactory);
+            var server = new GarnetServer(BuildArguments(), new GarnetLoggerFactory(loggerFactory));
             server.Start();
             _server = server;
             _logger.LogInformation("Embedded Garnet store listening on 127.0.0.1:{Port} with data in {DataDirectory} (started in {Elapsed} ms)",

@@ -1,4 +1,4 @@
--- Reopens snoozed conversations whose time has come. ARGV: 4 max count. Returns the reopened ids.
+-- Reopens snoozed conversations whose time has come. ARGV: 4 max count. Returns { id1, seq1, id2, seq2, ... } of the reopened ones.
 local due = redis.call('ZRANGEBYSCORE', P .. 'snoozed', '-inf', NOW, 'LIMIT', 0, tonumber(ARGV[4]))
 local woken = {}
 for _, conv_id in ipairs(due) do
@@ -9,9 +9,10 @@ for _, conv_id in ipairs(due) do
     redis.call('HSET', conv_key, 'status', 'open')
     redis.call('HDEL', conv_key, 'snoozedUntil')
     reindex(conv_id, state, { status = 'open', assignee = state.assignee, queue = state.queue }, state.score)
-    emit({ type = 'conversation.status_changed', conversationId = conv_id, previous = 'snoozed', status = 'open',
-      actorId = 'system' })
+    local seq = emit({ type = 'conversation.status_changed', conversationId = conv_id, previous = 'snoozed',
+      status = 'open', actorId = 'system' })
     woken[#woken + 1] = conv_id
+    woken[#woken + 1] = seq
   end
 end
 return woken

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Omnichannel.Core.Model;
+using Omnichannel.Redis;
+
+namespace Omnichannel.Server.Auth;
+
+public static class AuthRegistration
+{
+    /// <summary>Cookie sign-in for agents, bearer API tokens for integrations; everything requires one of them.</summary>
+    public static IHostApplicationBuilder AddInboxAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IPasswordHasher<Agent>, PasswordHasher<Agent>>();
+        builder.Services.AddHostedService<AdminBootstrapper>();
+
+        // Keys in the store: cookies issued by one node are read by every other, and survive restarts.
+        builder.Services.AddDataProtection().SetApplicationName("omnichannel");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<RedisConnection>((options, connection) => options.XmlRepository = new RedisXmlRepository(connection));
+
+        builder.Services.AddAuthentication(InboxSchemes.Selector)
+            .AddPolicyScheme(InboxSchemes.Selector, "Cookie or API token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? InboxSchemes.ApiToken
+                        : InboxSchemes.Cookie)
+            .AddCookie(InboxSchemes.Cookie, options =>
+            {
+                options.Cookie.Name = "omnichannel.auth";
+                options.Cookie.HttpOnly = true;
+                // Strict keeps the cookie off cross-site requests: the SPA's JSON API needs no CSRF token then.
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                options.Events.OnRedirectToLogin = context => StatusOnly(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => StatusOnly(context, StatusCodes.Status403Forbidden);
+                options.Events.OnValidatePrincipal = AgentPrincipals.ValidateAsync;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(InboxSchemes.ApiToken, null);
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(InboxPolicies.Agent, policy => policy.RequireClaim(InboxClaims.AgentId))
+            .AddPolicy(InboxPolicies.Admin, policy => policy.RequireClaim(InboxClaims.AgentId).RequireRole("admin"))
+            .AddPolicy(InboxPolicies.Inbound, policy => policy.RequireClaim(InboxClaims.Scope, ApiScopes.Inbound))
+            .AddPolicy(InboxPolicies.ReadConversations, policy => policy.RequireAssertion(context =>
+                context.User.HasClaim(c => c.Type == InboxClaims.AgentId) || context.User.HasScope(ApiScopes.ConversationsRead)));
+        return builder;
+    }
+
+    // An API answers 401/403, never a redirect to a login page.
+    private static Task StatusOnly(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

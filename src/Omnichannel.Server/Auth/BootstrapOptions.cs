@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Omnichannel.Server.Auth;
+
+/// <summary>Bound from <c>Omnichannel:Bootstrap</c>: the first admin, created only while no agent exists.</summary>
+public sealed class BootstrapOptions
+{
+    public const string Section = "Omnichannel:Bootstrap";
+
+    [EmailAddress]
+    public string? AdminEmail { get; set; }
+
+    [MinLength(AgentPasswords.MinimumLength, ErrorMessage = "AdminPassword must be at least 10 characters.")]
+    public string? AdminPassword { get; set; }
+}
+
+/// <summary>Bound from <c>Omnichannel:Login</c>: how many failed logins lock an email out, and for how long.</summary>
+public sealed class LoginOptions
+{
+    public const string Section = "Omnichannel:Login";
+
+    [Range(3, 100)]
+    public int MaxFailures { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+
+namespace Omnichannel.Server.Auth;
+
+/// <summary>The claims our principals carry: an agent (cookie) or an integration (API token).</summary>
+public static class InboxClaims
+{
+    public const string AgentId = "agent_id";
+    public const string SecurityStamp = "security_stamp";
+    public const string TokenId = "token_id";
+    public const string Scope = "scope";
+
+    public static string? GetAgentId(this ClaimsPrincipal user) => user.FindFirstValue(AgentId);
+
+    public static string? GetTokenId(this ClaimsPrincipal user) => user.FindFirstValue(TokenId);
+
+    public static bool HasScope(this ClaimsPrincipal user, string scope) =>
+        user.HasClaim(c => c.Type == Scope && c.Value == scope);
+}
+
+public static class InboxSchemes
+{
+    public const string Selector = "Inbox";
+    public const string Cookie = "InboxCookie";
+    public const string ApiToken = "ApiToken";
+}
+
+public static class InboxPolicies
+{
+    /// <summary>A signed-in agent of any role.</summary>
+    public const string Agent = "agent";
+
+    /// <summary>A signed-in admin.</summary>
+    public const string Admin = "admin";
+
+    /// <summary>An API token with the inbound scope.</summary>
+    public const string Inbound = "inbound";
+
+    /// <summary>A signed-in agent, or an API token with the conversations:read scope.</summary>
+    public const string ReadConversations = "read-conversations";
+}

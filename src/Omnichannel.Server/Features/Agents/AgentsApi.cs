@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
+using Omnichannel.Core.Rules;
+using Omnichannel.Core.Validation;
+using Omnichannel.Server.Auth;
+
+namespace Omnichannel.Server.Features.Agents;
+
+/// <summary>Agent accounts, managed by admins.</summary>
+public static class AgentsApi
+{
+    public const int MaxCapacity = 1000;
+
+    public static RouteGroupBuilder MapAgentsApi(this RouteGroupBuilder group)
+    {
+        group.RequireAuthorization(InboxPolicies.Admin);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/", CreateAsync);
+        group.MapPut("/{id}", UpdateAsync);
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<AgentDto>>> ListAsync(IAgentStore agents, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<AgentDto>>([.. (await agents.ListAsync(ct)).Select(AgentDto.From)]);
+
+    private static async Task<Results<Ok<AgentDto>, NotFound>> GetAsync(string id, IAgentStore agents, CancellationToken ct) =>
+        Ids.IsWellFormed(id) && await agents.GetAsync(id, ct) is { } agent ? TypedResults.Ok(AgentDto.From(agent)) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<AgentDto>, ProblemHttpResult>> CreateAsync(
+        CreateAgentRequest request, IAgentStore agents, IPasswordHasher<Agent> hasher, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new List<ValidationError>();
+        if (request.Email is null || !IdentityRules.LooksLikeEmail(request.Email.Trim()) || request.Email.Length > 254)
+        {
+            errors.Add(new("email", "must be an email address."));
+        }
+
+        errors.AddRange(TextRules.Required("name", request.Name, TextRules.MaxNameLength));
+        errors.AddRange(AgentPasswords.Validate("password", request.Password));
+        errors.AddRange(ValidateSettings(request.Capacity, request.Queues));
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var agent = AgentPasswords.NewAgent(hasher, request.Email!, request.Name!, request.Role ?? AgentRole.Agent,
+            request.Capacity ?? 5, request.Queues ?? ["default"], request.Password!, time.GetUtcNow());
+        if (!await agents.TryCreateAsync(agent, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An agent with this email already exists.");
+        }
+
+        return TypedResults.Created($"/api/agents/{agent.Id}", AgentDto.From(agent));
+    }
+
+    private static async Task<Results<Ok<AgentDto>, NotFound>> UpdateAsync(
+        string id, UpdateAgentRequest request, IAgentStore agents, IPasswordHasher<Agent> hasher, CancellationToken ct)
+    {
+        var errors = new List<ValidationError>();
+        errors.AddRange(TextRules.Optional("name", request.Name, TextRules.MaxNameLength));
+        if (request.Name is not null && string.IsNullOrWhiteSpace(request.Name))
+        {
+            errors.Add(new("name", "must not be empty."));
+        }
+
+        if (request.Password is not null)
+        {
+            errors.AddRange(AgentPasswords.Validate("password", request.Password));
+        }
+
+        errors.AddRange(ValidateSettings(request.Capacity, request.Queues));
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        if (!Ids.IsWellFormed(id) || await agents.GetAsync(id, ct) is not { } agent)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var updated = agent with
+        {
+            Name = request.Name?.Trim() ?? agent.Name,
+            Role = request.Role ?? agent.Role,
+            Capacity = request.Capacity ?? agent.Capacity,
+            Queues = request.Queues ?? agent.Queues,
+        };
+        if (request.Password is not null)
+        {
+            updated = updated with { PasswordHash = hasher.HashPassword(updated, request.Password) };
+            // A new password signs out every existing session of the agent. A role change needs no sign-out:
+            // the cookie check reloads the role on the next request.
+            updated = updated with { SecurityStamp = AgentPasswords.NewStamp() };
+        }
+
+
+        return await agents.UpdateAsync(updated, ct) ? TypedResults.Ok(AgentDto.From(updated)) : TypedResults.NotFound();
+    }
+
+    private static IEnumerable<ValidationError> ValidateSettings(int? capacity, IReadOnlyList<string>? queues)
+    {
+        if (capacity is < 0 or > MaxCapacity)
+        {
+            yield return new("capacity", $"must be between 0 and {MaxCapacity}.");
+        }
+
+        if (queues is not null && (queues.Count == 0 || queues.Count > 50 || queues.Any(q => !Ids.IsWellFormed(q))))
+        {
+            yield return new("queues", "must list 1 to 50 queue ids (letters, digits, '-' or '_').");
+        }
+    }
+}

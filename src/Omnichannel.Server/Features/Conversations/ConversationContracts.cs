@@ -1,0 +1,54 @@
+using Omnichannel.Core.Model;
+
+namespace Omnichannel.Server.Features.Conversations;
+
+public sealed record ConversationDto(
+    string Id,
+    string Channel,
+    string Account,
+    ConversationStatus Status,
+    string? AssigneeId,
+    string ContactId,
+    string Queue,
+    string Tier,
+    string? Subject,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastActivityAt,
+    DateTimeOffset? FirstResponseAt,
+    DateTimeOffset? SnoozedUntil,
+    IReadOnlyList<string> Labels,
+    int MessageCount)
+{
+    public static ConversationDto From(Conversation c) => new(c.Id, c.Channel, c.Account, c.Status, c.AssigneeId, c.ContactId, c.Queue, c.Tier,
+        c.Subject, c.CreatedAt, c.LastActivityAt, c.FirstResponseAt, c.SnoozedUntil, c.Labels, c.MessageCount);
+}
+
+public sealed record AttachmentDto(string Id, string FileName, string ContentType, long Size);
+
+public sealed record MessageDto(
+    string Id,
+    string ConversationId,
+    MessageDirection Direction,
+    AuthorKind AuthorKind,
+    string? AuthorId,
+    string? AuthorName,
+    string Text,
+    string? Html,
+    IReadOnlyList<AttachmentDto> Attachments,
+    DateTimeOffset CreatedAt,
+    bool Private,
+    DeliveryState Delivery,
+    string? DeliveryError)
+{
+    public static MessageDto From(Message m) => new(m.Id, m.ConversationId, m.Direction, m.AuthorKind, m.AuthorId, m.AuthorName, m.Text, m.Html,
+        [.. m.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size))], m.CreatedAt, m.IsPrivate, m.Delivery, m.DeliveryError);
+}
+
+/// <summary>Every list endpoint answers a page: items and the cursor of the next page (null on the last).</summary>
+public sealed record PageDto<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public sealed record PostMessageRequest(string? Text, bool Private);
+
+public sealed record ChangeStatusRequest(string? Status, DateTimeOffset? SnoozeUntil);
+
+public sealed record AssignRequest(string? AgentId);

@@ -1,0 +1,193 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Omnichannel.Core.Features;
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
+using Omnichannel.Core.Rules;
+using Omnichannel.Core.Validation;
+using Omnichannel.Server.Auth;
+
+namespace Omnichannel.Server.Features.Conversations;
+
+/// <summary>
+/// The inbox: lists by view, one conversation, its messages, replies and notes, status and assignment.
+/// Agents see their own and their queues' unassigned conversations; leads, admins and read tokens see all.
+/// </summary>
+public static class ConversationsApi
+{
+    private const int DefaultLimit = 25;
+    private const int MaxLimit = 100;
+
+    public static RouteGroupBuilder MapConversationsApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", ListAsync).RequireAuthorization(InboxPolicies.ReadConversations);
+        group.MapGet("/{id}", GetAsync).RequireAuthorization(InboxPolicies.ReadConversations);
+        group.MapGet("/{id}/messages", MessagesAsync).RequireAuthorization(InboxPolicies.ReadConversations);
+        group.MapPost("/{id}/messages", PostMessageAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapPost("/{id}/status", ChangeStatusAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapPost("/{id}/assign", AssignAsync).RequireAuthorization(InboxPolicies.Agent);
+        return group;
+    }
+
+    private static async Task<Results<Ok<PageDto<ConversationDto>>, ForbidHttpResult>> ListAsync(
+        HttpContext http, IConversationStore store, string? view, string? status, string? cursor, int? limit, CancellationToken ct)
+    {
+        var viewer = ConversationViewer.From(http);
+        var errors = new List<ValidationError>();
+        ConversationView parsedView = default;
+        if (view is null)
+        {
+            parsedView = viewer.Agent is not null ? ConversationView.Mine : ConversationView.All;
+        }
+        else if (!Enum.TryParse(view, ignoreCase: true, out parsedView) || !Enum.IsDefined(parsedView))
+        {
+            errors.Add(new("view", "must be mine, unassigned or all."));
+        }
+
+        ConversationStatus? parsedStatus = null;
+        if (status is not null)
+        {
+            if (ConversationStatusText.TryParse(status, out var s))
+            {
+                parsedStatus = s;
+            }
+            else
+            {
+                errors.Add(new("status", "must be open, pending, snoozed or resolved."));
+            }
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors.Add(new("limit", $"must be between 1 and {MaxLimit}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        if (parsedView == ConversationView.Mine && viewer.Agent is null)
+        {
+            throw new RequestValidationException([new("view", "mine needs a signed-in agent; API tokens use unassigned or all.")]);
+        }
+
+        if (parsedView == ConversationView.All && !viewer.SeesEverything)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var queues = viewer.SeesEverything ? null : viewer.Agent!.Queues;
+        var query = new ConversationQuery(parsedView, viewer.Agent?.Id, queues, parsedStatus, cursor, limit ?? DefaultLimit);
+        var page = await store.ListConversationsAsync(query, ct);
+        return TypedResults.Ok(new PageDto<ConversationDto>([.. page.Items.Select(ConversationDto.From)], page.NextCursor));
+    }
+
+    private static async Task<Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>> GetAsync(string id, HttpContext http, IConversationStore store, CancellationToken ct)
+    {
+        var (conversation, denied) = await FindVisibleAsync(id, http, store, ct);
+        return denied ?? (Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>)TypedResults.Ok(ConversationDto.From(conversation!));
+    }
+
+    private static async Task<Results<Ok<PageDto<MessageDto>>, NotFound, ForbidHttpResult>> MessagesAsync(
+        string id, string? before, int? limit, HttpContext http, IConversationStore store, CancellationToken ct)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            throw new RequestValidationException([new("limit", $"must be between 1 and {MaxLimit}.")]);
+        }
+
+        var (_, denied) = await FindVisibleAsync(id, http, store, ct);
+        if (denied is not null)
+        {
+            return denied.Result switch
+            {
+                NotFound notFound => notFound,
+                _ => TypedResults.Forbid(),
+            };
+        }
+
+        var page = await store.ListMessagesAsync(id, before, limit ?? DefaultLimit, ct);
+        return TypedResults.Ok(new PageDto<MessageDto>([.. page.Items.Select(MessageDto.From)], page.NextCursor));
+    }
+
+    private static async Task<Results<Created<MessageDto>, NotFound, ForbidHttpResult>> PostMessageAsync(
+        string id, PostMessageRequest request, HttpContext http, IConversationStore store, IMediator mediator, CancellationToken ct)
+    {
+        var (_, denied) = await FindVisibleAsync(id, http, store, ct);
+        if (denied is not null)
+        {
+            return denied.Result is NotFound notFound ? notFound : TypedResults.Forbid();
+        }
+
+        var agent = http.CurrentAgent()!;
+        var author = new Actor(AuthorKind.Agent, agent.Id, agent.Name);
+        var text = request.Text ?? "";
+        var result = request.Private
+            ? await mediator.Send(new AddPrivateNote(id, author, text), ct)
+            : await mediator.Send(new SendReply(id, author, text), ct);
+        if (result is null || await store.GetMessageAsync(result.MessageId, ct) is not { } message)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Created($"/api/conversations/{id}/messages/{message.Id}", MessageDto.From(message));
+    }
+
+    private static async Task<Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>> ChangeStatusAsync(
+        string id, ChangeStatusRequest request, HttpContext http, IConversationStore store, IMediator mediator, CancellationToken ct)
+    {
+        if (!ConversationStatusText.TryParse(request.Status, out var status))
+        {
+            throw new RequestValidationException([new("status", "must be open, pending, snoozed or resolved.")]);
+        }
+
+        var (_, denied) = await FindVisibleAsync(id, http, store, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var agent = http.CurrentAgent()!;
+        await mediator.Send(new ChangeStatus(id, status, request.SnoozeUntil, new Actor(AuthorKind.Agent, agent.Id, agent.Name)), ct);
+        return await store.GetConversationAsync(id, ct) is { } updated ? TypedResults.Ok(ConversationDto.From(updated)) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>> AssignAsync(
+        string id, AssignRequest request, HttpContext http, IConversationStore store, IAgentStore agents, IMediator mediator, CancellationToken ct)
+    {
+        var (conversation, denied) = await FindVisibleAsync(id, http, store, ct);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var actor = http.CurrentAgent()!;
+        var target = string.IsNullOrEmpty(request.AgentId) ? null : request.AgentId;
+        if (target is not null && (!Ids.IsWellFormed(target) || await agents.GetAsync(target, ct) is null))
+        {
+            throw new RequestValidationException([new("agentId", "is not an agent.")]);
+        }
+
+        if (!ConversationAccess.CanAssign(actor, conversation!, target))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var reason = target == actor.Id && !actor.SeesEverything ? AssignmentReasons.SelfAssigned : AssignmentReasons.Manual;
+        await mediator.Send(new AssignConversation(id, target, reason, new Actor(AuthorKind.Agent, actor.Id, actor.Name)), ct);
+        return await store.GetConversationAsync(id, ct) is { } updated ? TypedResults.Ok(ConversationDto.From(updated)) : TypedResults.NotFound();
+    }
+
+    /// <summary>Loads a conversation the caller may see; otherwise the result to answer with (404 or 403).</summary>
+    private static async Task<(Conversation? Conversation, Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>? Denied)> FindVisibleAsync(
+        string id, HttpContext http, IConversationStore store, CancellationToken ct)
+    {
+        if (!Ids.IsWellFormed(id) || await store.GetConversationAsync(id, ct) is not { } conversation)
+        {
+            return (null, TypedResults.NotFound());
+        }
+
+        return ConversationViewer.From(http).CanSee(conversation) ? (conversation, null) : (null, TypedResults.Forbid());
+    }
+}

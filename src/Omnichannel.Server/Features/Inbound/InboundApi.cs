@@ -1,0 +1,85 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Omnichannel.Core.Features;
+using Omnichannel.Core.Inbound;
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Validation;
+using Omnichannel.Server.Auth;
+
+namespace Omnichannel.Server.Features.Inbound;
+
+public sealed record InboundContact(string? Identifier, string? Name, string? Email);
+
+/// <summary>A customer message posted by an integration (like Chatwoot's API inbox).</summary>
+public sealed record InboundRequest(string? SourceId, InboundContact? Contact, string? ThreadKey, string? Text, string? Subject, string? Inbox);
+
+public sealed record InboundResponse(string ConversationId, string MessageId);
+
+/// <summary>The API channel: integrations post customer messages with an API token that has the inbound scope.</summary>
+public static class InboundApi
+{
+    public const string DefaultInbox = "default";
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static RouteGroupBuilder MapInboundApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", PostAsync)
+            .RequireAuthorization(InboxPolicies.Inbound)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        return group;
+    }
+
+    private static async Task<Results<Created<InboundResponse>, Ok<InboundResponse>>> PostAsync(InboundRequest request, IMediator mediator, CancellationToken ct)
+    {
+        var inbound = ToInbound(request);
+        var result = await mediator.Send(new IngestMessage(inbound), ct);
+        var body = new InboundResponse(result.ConversationId, result.MessageId);
+        return result.Duplicate ? TypedResults.Ok(body) : TypedResults.Created($"/api/conversations/{result.ConversationId}", body);
+    }
+
+    private static InboundMessage ToInbound(InboundRequest request)
+    {
+        // Shape errors first (what IngestMessage cannot express); its own validation covers the values.
+        var errors = new List<ValidationError>();
+        if (request.Contact is null)
+        {
+            errors.Add(new("contact", "is required."));
+        }
+        else if (string.IsNullOrWhiteSpace(request.Contact.Identifier) && string.IsNullOrWhiteSpace(request.Contact.Email))
+        {
+            errors.Add(new("contact.identifier", "is required (or contact.email)."));
+        }
+
+        if (request.Inbox is not null && !Ids.IsWellFormed(request.Inbox))
+        {
+            errors.Add(new("inbox", "must be letters, digits, '-' or '_'."));
+        }
+
+        if (request.Contact?.Email is { } email && !Core.Rules.IdentityRules.LooksLikeEmail(email.Trim()))
+        {
+            errors.Add(new("contact.email", "is not an email address."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var contact = request.Contact!;
+        var emailIdentity = string.IsNullOrWhiteSpace(contact.Email) ? null : new ContactIdentity(IdentityKinds.Email, contact.Email);
+        var sender = string.IsNullOrWhiteSpace(contact.Identifier) ? emailIdentity! : new ContactIdentity(IdentityKinds.Api, contact.Identifier);
+        return new InboundMessage
+        {
+            Channel = ChannelNames.Api,
+            Account = request.Inbox ?? DefaultInbox,
+            ExternalId = request.SourceId ?? "",
+            Sender = sender,
+            OtherIdentities = emailIdentity is not null && sender != emailIdentity ? [emailIdentity] : [],
+            SenderName = contact.Name,
+            Text = request.Text ?? "",
+            Subject = request.Subject,
+            ThreadKey = string.IsNullOrWhiteSpace(request.ThreadKey) ? null : request.ThreadKey,
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Omnichannel.Core.Validation;
+using Omnichannel.Server.Background;
+using Omnichannel.Server.Errors;
+using Omnichannel.Server.Features.Agents;
+using Omnichannel.Server.Features.Auth;
+using Omnichannel.Server.Features.Contacts;
+using Omnichannel.Server.Features.Conversations;
+using Omnichannel.Server.Features.Inbound;
+using Omnichannel.Server.Features.Tokens;
+using Omnichannel.Server.Pipeline;
+
+namespace Omnichannel.Server.Hosting;
+
+/// <summary>The host's table of contents: each area registers itself here.</summary>
+public static class InboxRegistration
+{
+    /// <summary>Mediator with its pipeline (logging, validation, metrics), the clock and the background jobs.</summary>
+    public static IHostApplicationBuilder AddInboxCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Singleton;
+            options.Assemblies = [typeof(Core.Features.IngestMessage), typeof(InboxRegistration)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(MetricsBehavior<,>),
+                typeof(MessageValidationBehavior<,>),
+            ];
+        });
+        builder.Services.AddSingleton<InboxMetrics>();
+        builder.Services.AddHostedService<SnoozeWaker>();
+        return builder;
+    }
+
+    /// <summary>JSON, problem details, OpenAPI and health checks.</summary>
+    public static IHostApplicationBuilder AddInboxApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseInboxPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapInboxEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+
+        app.MapGroup("/api/auth").WithTags("Auth").MapAuthApi();
+        app.MapGroup("/api/agents").WithTags("Agents").MapAgentsApi();
+        app.MapGroup("/api/tokens").WithTags("Tokens").MapTokensApi();
+        app.MapGroup("/api/inbound").WithTags("API channel").MapInboundApi();
+        app.MapGroup("/api/conversations").WithTags("Conversations").MapConversationsApi();
+        app.MapGroup("/api/contacts").WithTags("Contacts").MapContactsApi();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics.Metrics;
+using Mediator;
+using Omnichannel.Core.Events;
+using Omnichannel.Core.Model;
+
+namespace Omnichannel.Server.Pipeline;
+
+/// <summary>Counts what happens in the inbox (messages in and out per channel, conversations created, reopened, resolved).</summary>
+public sealed class EventMetricsHandler :
+    INotificationHandler<ConversationCreated>,
+    INotificationHandler<ConversationReopened>,
+    INotificationHandler<MessageCreated>,
+    INotificationHandler<ConversationStatusChanged>,
+    INotificationHandler<ConversationAssigned>
+{
+    private readonly Counter<long> _messages;
+    private readonly Counter<long> _conversations;
+
+    public EventMetricsHandler(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(InboxMetrics.MeterName);
+        _messages = meter.CreateCounter<long>("omnichannel.messages", description: "Messages stored, by channel and direction");
+        _conversations = meter.CreateCounter<long>("omnichannel.conversation.changes", description: "Conversations created, reopened, assigned and changed status");
+    }
+
+    public ValueTask Handle(MessageCreated notification, CancellationToken cancellationToken)
+    {
+        var direction = notification.IsPrivate ? "note" : notification.Direction == MessageDirection.In ? "in" : "out";
+        _messages.Add(1, new KeyValuePair<string, object?>("channel", notification.Channel), new KeyValuePair<string, object?>("direction", direction));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask Handle(ConversationCreated notification, CancellationToken cancellationToken) => Count("created");
+
+    public ValueTask Handle(ConversationReopened notification, CancellationToken cancellationToken) => Count("reopened");
+
+    public ValueTask Handle(ConversationStatusChanged notification, CancellationToken cancellationToken) => Count(notification.Current.ToText());
+
+    public ValueTask Handle(ConversationAssigned notification, CancellationToken cancellationToken) => Count("assigned");
+
+    private ValueTask Count(string change)
+    {
+        _conversations.Add(1, new KeyValuePair<string, object?>("change", change));
+        return ValueTask.CompletedTask;
+    }
+}
