@@ -12,7 +12,7 @@ namespace Omnichannel.Server.Features.Inbound;
 public sealed record InboundContact(string? Identifier, string? Name, string? Email);
 
 /// <summary>A customer message posted by an integration (like Chatwoot's API inbox).</summary>
-public sealed record InboundRequest(string? SourceId, InboundContact? Contact, string? ThreadKey, string? Text, string? Subject, string? Inbox);
+public sealed record InboundRequest(string? SourceId, InboundContact? Contact, string? ThreadKey, string? Text, string? Subject, string? Inbox, string? Queue);
 
 public sealed record InboundResponse(string ConversationId, string MessageId);
 
@@ -80,6 +80,7 @@ public static class InboundApi
             Text = request.Text ?? "",
             Subject = request.Subject,
             ThreadKey = string.IsNullOrWhiteSpace(request.ThreadKey) ? null : request.ThreadKey,
+            Queue = request.Queue ?? "default",
         };
     }
 }
