@@ -12,6 +12,8 @@ internal static class LuaScripts
     public static string ChangeStatus { get; } = Compose("change_status");
     public static string Assign { get; } = Compose("assign");
     public static string WakeSnoozed { get; } = Compose("wake_snoozed");
+    public static string SetDelivery { get; } = Compose("set_delivery");
+    public static string ClaimOutbound { get; } = Compose("claim_outbound");
 
     private static string Compose(string name) => Common + "\n" + Read(name);
 

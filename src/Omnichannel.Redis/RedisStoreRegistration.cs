@@ -41,6 +41,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<RedisConversationStore>();
         builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<RedisConversationStore>());
         builder.Services.AddSingleton<IAgentStore, RedisAgentStore>();
+        builder.Services.AddSingleton<IOutboundQueue, RedisOutboundQueue>();
         builder.Services.AddSingleton<IApiTokenStore, RedisApiTokenStore>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value);
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);

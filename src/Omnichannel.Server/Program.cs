@@ -1,5 +1,6 @@
 using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
+using Omnichannel.Server.Channels.Api;
 using Omnichannel.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRedisConversationStore();
 builder.AddInboxCore();
 builder.AddInboxAuthentication();
+builder.AddApiChannel();
 builder.AddInboxApi();
 
 var app = builder.Build();

@@ -15,3 +15,5 @@ public sealed record MessageCreated(string ConversationId, string MessageId, Mes
 public sealed record ConversationStatusChanged(string ConversationId, ConversationStatus Previous, ConversationStatus Current, string? ActorId, long Sequence) : INotification;
 
 public sealed record ConversationAssigned(string ConversationId, string? PreviousAssigneeId, string? AssigneeId, string Reason, string? ActorId, long Sequence) : INotification;
+
+public sealed record MessageDeliveryChanged(string ConversationId, string MessageId, DeliveryState Previous, DeliveryState Current, string? Error, long Sequence) : INotification;

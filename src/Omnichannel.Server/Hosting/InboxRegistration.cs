@@ -73,6 +73,7 @@ public static class InboxRegistration
         app.MapGroup("/api/tokens").WithTags("Tokens").MapTokensApi();
         app.MapGroup("/api/inbound").WithTags("API channel").MapInboundApi();
         app.MapGroup("/api/conversations").WithTags("Conversations").MapConversationsApi();
+        app.MapGroup("/api/conversations").WithTags("API channel").MapDeliveryReports();
         app.MapGroup("/api/contacts").WithTags("Contacts").MapContactsApi();
         return app;
     }

@@ -11,15 +11,18 @@ public sealed class EventMetricsHandler :
     INotificationHandler<ConversationReopened>,
     INotificationHandler<MessageCreated>,
     INotificationHandler<ConversationStatusChanged>,
-    INotificationHandler<ConversationAssigned>
+    INotificationHandler<ConversationAssigned>,
+    INotificationHandler<MessageDeliveryChanged>
 {
     private readonly Counter<long> _messages;
     private readonly Counter<long> _conversations;
+    private readonly Counter<long> _deliveries;
 
     public EventMetricsHandler(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(InboxMetrics.MeterName);
         _messages = meter.CreateCounter<long>("omnichannel.messages", description: "Messages stored, by channel and direction");
+        _deliveries = meter.CreateCounter<long>("omnichannel.deliveries", description: "Outbound delivery state changes");
         _conversations = meter.CreateCounter<long>("omnichannel.conversation.changes", description: "Conversations created, reopened, assigned and changed status");
     }
 
@@ -27,6 +30,12 @@ public sealed class EventMetricsHandler :
     {
         var direction = notification.IsPrivate ? "note" : notification.Direction == MessageDirection.In ? "in" : "out";
         _messages.Add(1, new KeyValuePair<string, object?>("channel", notification.Channel), new KeyValuePair<string, object?>("direction", direction));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask Handle(MessageDeliveryChanged notification, CancellationToken cancellationToken)
+    {
+        _deliveries.Add(1, new KeyValuePair<string, object?>("state", notification.Current.ToString().ToLowerInvariant()));
         return ValueTask.CompletedTask;
     }
 

@@ -22,6 +22,9 @@ public sealed class InboxApp(string? redisConnectionString, string workspace, st
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>More configuration, e.g. <c>Omnichannel:Channels:Api:WebhookUrl</c>.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     public static InboxApp On(StoreServers servers, string backend = StoreServers.Garnet) =>
         new(servers.For(backend).Redis, StoreServers.NewWorkspace());
 
@@ -38,6 +41,11 @@ public sealed class InboxApp(string? redisConnectionString, string workspace, st
 
         builder.UseSetting("Omnichannel:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Omnichannel:Bootstrap:AdminPassword", AdminPassword);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
     }
 

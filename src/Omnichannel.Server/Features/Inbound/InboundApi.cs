@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Omnichannel.Core.Features;
 using Omnichannel.Core.Inbound;
 using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Auth;
 
@@ -15,6 +16,8 @@ public sealed record InboundContact(string? Identifier, string? Name, string? Em
 public sealed record InboundRequest(string? SourceId, InboundContact? Contact, string? ThreadKey, string? Text, string? Subject, string? Inbox, string? Queue);
 
 public sealed record InboundResponse(string ConversationId, string MessageId);
+
+public sealed record DeliveryReport(string? State, string? Error);
 
 /// <summary>The API channel: integrations post customer messages with an API token that has the inbound scope.</summary>
 public static class InboundApi
@@ -28,6 +31,35 @@ public static class InboundApi
             .RequireAuthorization(InboxPolicies.Inbound)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return group;
+    }
+
+    /// <summary><c>POST /api/conversations/{id}/messages/{messageId}/delivery</c>: the integration reports what became of a reply.</summary>
+    public static RouteGroupBuilder MapDeliveryReports(this RouteGroupBuilder conversations)
+    {
+        conversations.MapPost("/{id}/messages/{messageId}/delivery", ReportDeliveryAsync).RequireAuthorization(InboxPolicies.Inbound);
+        return conversations;
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> ReportDeliveryAsync(
+        string id, string messageId, DeliveryReport report, IConversationStore store, IMediator mediator, CancellationToken ct)
+    {
+        if (!Enum.TryParse<DeliveryState>(report.State, ignoreCase: true, out var state) || state is DeliveryState.None or DeliveryState.Pending
+            || !Enum.IsDefined(state))
+        {
+            throw new RequestValidationException([new("state", "must be sent, delivered or failed.")]);
+        }
+
+        if (!Ids.IsWellFormed(id) || !Ids.IsWellFormed(messageId)
+            || await store.GetConversationAsync(id, ct) is not { Channel: ChannelNames.Api }
+            || await store.GetMessageAsync(messageId, ct) is not { } message || message.ConversationId != id)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var update = await mediator.Send(new RecordDelivery(id, messageId, state, report.Error), ct);
+        return update is { Deliverable: false }
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only agents' replies have a delivery state.")
+            : TypedResults.NoContent();
     }
 
     private static async Task<Results<Created<InboundResponse>, Ok<InboundResponse>>> PostAsync(InboundRequest request, IMediator mediator, CancellationToken ct)

@@ -1,0 +1,74 @@
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
+using StackExchange.Redis;
+
+namespace Omnichannel.Redis;
+
+/// <summary>
+/// Keys (prefix <c>oc:{ws}:</c>): <c>outbox:{channel}</c> list waiting, <c>outbox:{channel}:inflight</c> list claimed,
+/// <c>outbox:{channel}:retry</c> zset scheduled retries (score = due ms); <c>msg:{id}</c> field <c>attempts</c>.
+/// </summary>
+public sealed class RedisOutboundQueue(RedisConnection connection) : IOutboundQueue
+{
+    private readonly RedisKeys _keys = connection.Keys;
+
+    private string Queue(string channel) => _keys.Prefix + "outbox:" + channel;
+
+    private RedisValue[] CommonArgs(DateTimeOffset now) => [_keys.Prefix, HashMapping.Ms(now), connection.EventLogCapacity];
+
+    public async Task<OutboundClaim?> ClaimAsync(string channel, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var result = await db.ScriptEvaluateAsync(LuaScripts.ClaimOutbound, [_keys.EventSequence], [.. CommonArgs(now), channel]);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        return new OutboundClaim((string)values[0]!, (int)values[1]);
+    }
+
+    public async Task CompleteAsync(string channel, string messageId, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        await db.ListRemoveAsync(Queue(channel) + ":inflight", messageId);
+    }
+
+    public async Task RetryLaterAsync(string channel, string messageId, DateTimeOffset due, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var transaction = db.CreateTransaction();
+        _ = transaction.SortedSetAddAsync(Queue(channel) + ":retry", messageId, HashMapping.ToUnixMs(due));
+        _ = transaction.ListRemoveAsync(Queue(channel) + ":inflight", messageId);
+        await transaction.ExecuteAsync();
+    }
+
+    public async Task<int> RecoverInFlightAsync(string channel, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var moved = 0;
+        while (await db.ListMoveAsync(Queue(channel) + ":inflight", Queue(channel), ListSide.Left, ListSide.Left) is { IsNull: false })
+        {
+            moved++;
+        }
+
+        return moved;
+    }
+
+    public async Task<DeliveryUpdate?> SetDeliveryAsync(string messageId, DeliveryState state, string? error, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        RedisValue[] args = [.. CommonArgs(now), messageId, state.ToString().ToLowerInvariant(), error ?? ""];
+        var result = await db.ScriptEvaluateAsync(LuaScripts.SetDelivery, [_keys.EventSequence], args);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        var previous = Enum.Parse<DeliveryState>((string)values[0]! is { Length: > 0 } p ? p : "none", ignoreCase: true);
+        var seq = (long)values[1];
+        return new DeliveryUpdate(previous, Deliverable: seq >= 0, Changed: seq > 0, EventSequence: Math.Max(seq, 0));
+    }
+}

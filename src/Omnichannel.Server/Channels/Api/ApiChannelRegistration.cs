@@ -1,0 +1,14 @@
+namespace Omnichannel.Server.Channels.Api;
+
+public static class ApiChannelRegistration
+{
+    /// <summary>The API channel's outbound side: the webhook sender and its wake-up signal.</summary>
+    public static IHostApplicationBuilder AddApiChannel(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiChannelOptions>().BindConfiguration(ApiChannelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OutboundSignal>();
+        builder.Services.AddHttpClient(ApiWebhookDispatcher.HttpClientName);
+        builder.Services.AddHostedService<ApiWebhookDispatcher>();
+        return builder;
+    }
+}
