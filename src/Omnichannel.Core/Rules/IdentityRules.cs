@@ -30,7 +30,8 @@ public static class IdentityRules
             yield return error;
         }
 
-        if (identity.Kind == IdentityKinds.Email && !LooksLikeEmail(identity.Value))
+        // Judge the address as Normalize will store it: padding around a valid address is not an error.
+        if (identity.Kind == IdentityKinds.Email && !LooksLikeEmail(identity.Value.Trim()))
         {
             yield return new(field, "is not an email address.");
         }
