@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public static class RedisStoreRegistration
     /// </summary>
     public static IHostApplicationBuilder AddRedisConversationStore(this IHostApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<StoreOptions>()
             .BindConfiguration(StoreOptions.Section)
             .ValidateDataAnnotations()
@@ -33,6 +35,8 @@ public static class RedisStoreRegistration
                 return new EmbeddedGarnet(options.Embedded, directory, sp.GetRequiredService<ILoggerFactory>());
             });
             builder.Services.AddHostedService<EmbeddedGarnetHostedService>();
+            builder.Services.AddSingleton<EmbeddedStoreMonitor>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedStoreMonitor>());
         }
 
         builder.Services.AddSingleton(sp => new RedisConnection(

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 using Omnichannel.Redis.Embedded;
 using StackExchange.Redis;
 
 namespace Omnichannel.Redis;
 
-/// <summary>Ready when the store answers; for the embedded store, degraded well before its memory cap is reached.</summary>
-internal sealed class StoreHealthCheck(RedisConnection connection, StoreOptions options, ILogger<StoreHealthCheck> logger) : IHealthCheck
+/// <summary>Ready when the store answers; for the embedded store, degraded well before its memory limit is reached.</summary>
+internal sealed class StoreHealthCheck(RedisConnection connection, EmbeddedStoreMonitor? monitor = null) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -15,35 +14,26 @@ internal sealed class StoreHealthCheck(RedisConnection connection, StoreOptions 
         {
             var db = await connection.DatabaseAsync();
             var latency = await db.PingAsync();
-            if (!connection.IsEmbedded)
+            if (monitor is null)
             {
-                return HealthCheckResult.Healthy($"Redis answered in {latency.TotalMilliseconds:F1} ms");
+                return HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"Redis answered in {latency.TotalMilliseconds:F1} ms"));
             }
 
-            var multiplexer = await connection.MultiplexerAsync();
-            var memory = await EmbeddedStoreMemory.ReadAsync(multiplexer.GetServers()[0]);
+            var sample = await monitor.ReadAsync();
             var data = new Dictionary<string, object>
             {
-                ["logBytesUsed"] = memory.LogBytesUsed,
-                ["logBytesLimit"] = memory.LogBytesLimit,
-                ["heapBytesUsed"] = memory.HeapBytesUsed,
-                ["heapBytesLimit"] = memory.HeapBytesLimit,
+                ["bytesUsed"] = sample.Memory.BytesUsed,
+                ["bytesLimit"] = sample.Memory.BytesLimit,
             };
-            var percent = memory.UsedFraction * 100;
-            if (memory.RecordsEvicted)
+            var percent = string.Create(CultureInfo.InvariantCulture, $"{sample.Memory.UsedFraction * 100:F0}%");
+            if (sample.Evicted)
             {
-                logger.LogCritical("The embedded store evicted records past its memory limit: raise Omnichannel:Store:Embedded:MemoryLimit or move to Redis");
-                return HealthCheckResult.Unhealthy("The embedded store evicted records past its memory limit", data: data);
+                return HealthCheckResult.Unhealthy("The embedded store evicted records past its memory limit: data was lost", data: data);
             }
 
-            if (percent >= options.Embedded.WarnAtPercent)
-            {
-                logger.LogWarning("The embedded store uses {Percent:F0}% of its memory limit {Limit}; raise Omnichannel:Store:Embedded:MemoryLimit or move to Redis before it is full",
-                    percent, options.Embedded.MemoryLimit);
-                return HealthCheckResult.Degraded(string.Create(CultureInfo.InvariantCulture, $"Embedded store at {percent:F0}% of its memory limit"), data: data);
-            }
-
-            return HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"Embedded store at {percent:F1}% of its memory limit"), data);
+            return sample.OverWarning
+                ? HealthCheckResult.Degraded($"The embedded store uses {percent} of its memory limit", data: data)
+                : HealthCheckResult.Healthy($"The embedded store uses {percent} of its memory limit", data);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Background;
 using Omnichannel.Server.Errors;
@@ -21,7 +22,7 @@ public static class InboxRegistration
     /// <summary>Mediator with its pipeline (logging, validation, metrics), the clock and the background jobs.</summary>
     public static IHostApplicationBuilder AddInboxCore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
