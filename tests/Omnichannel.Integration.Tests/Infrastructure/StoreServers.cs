@@ -27,10 +27,13 @@ public sealed class StoreServers : IAsyncLifetime
     /// <summary>A workspace id no other test uses.</summary>
     public static string NewWorkspace() => "t" + Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>Options for a fresh workspace on the given backend (<c>"garnet"</c> or <c>"redis"</c>).</summary>
-    public StoreOptions For(string backend) => new()
+    /// <summary>
+    /// Options for the given backend (<c>"garnet"</c> or <c>"redis"</c>) on a fresh workspace, or on
+    /// <paramref name="workspace"/> to act as another node of the same deployment.
+    /// </summary>
+    public StoreOptions For(string backend, string? workspace = null) => new()
     {
-        Workspace = NewWorkspace(),
+        Workspace = workspace ?? NewWorkspace(),
         Redis = backend switch
         {
             Garnet => GarnetServer.ConnectionString,
@@ -39,8 +42,8 @@ public sealed class StoreServers : IAsyncLifetime
         },
     };
 
-    /// <summary>A connection on a fresh workspace of the given backend. Dispose it at the end of the test.</summary>
-    public RedisConnection Connect(string backend) => new(For(backend), embedded: null);
+    /// <summary>A connection to the given backend, on a fresh workspace unless one is given. Dispose it at the end of the test.</summary>
+    public RedisConnection Connect(string backend, string? workspace = null) => new(For(backend, workspace), embedded: null);
 
     public async Task InitializeAsync()
     {
