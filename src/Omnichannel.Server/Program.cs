@@ -10,6 +10,7 @@ builder.AddRedisConversationStore();
 builder.AddInboxCore();
 builder.AddInboxAuthentication();
 builder.AddApiChannel();
+builder.AddInboxRateLimits();
 builder.AddInboxApi();
 
 var app = builder.Build();

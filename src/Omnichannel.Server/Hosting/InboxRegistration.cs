@@ -60,6 +60,7 @@ public static class InboxRegistration
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

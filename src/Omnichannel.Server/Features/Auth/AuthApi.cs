@@ -15,7 +15,7 @@ public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/login", LoginAsync).AllowAnonymous();
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.Login);
         group.MapPost("/logout", (Delegate)LogoutAsync).AllowAnonymous();
         group.MapGet("/me", Me).RequireAuthorization(InboxPolicies.Agent);
         return group;

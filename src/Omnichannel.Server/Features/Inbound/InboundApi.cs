@@ -29,6 +29,7 @@ public static class InboundApi
     {
         group.MapPost("/", PostAsync)
             .RequireAuthorization(InboxPolicies.Inbound)
+            .RequireRateLimiting(Hosting.RateLimits.Inbound)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         return group;
     }

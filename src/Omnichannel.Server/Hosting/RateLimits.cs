@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Omnichannel.Server.Auth;
+
+namespace Omnichannel.Server.Hosting;
+
+/// <summary>Bound from <c>Omnichannel:RateLimits</c>. 0 turns a limit off.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Omnichannel:RateLimits";
+
+    /// <summary>Inbound messages per second per API token (a token bucket allowing bursts of twice as many).</summary>
+    [Range(0, 1_000_000)]
+    public int InboundPerSecond { get; set; } = 500;
+
+    /// <summary>Login attempts per minute per client IP address, on top of the per-email lockout.</summary>
+    [Range(0, 100_000)]
+    public int LoginPerMinute { get; set; } = 30;
+}
+
+/// <summary>Floods get a 429 problem and change nothing; limits are per node.</summary>
+public static class RateLimits
+{
+    public const string Inbound = "inbound";
+    public const string Login = "login";
+
+    public static IHostApplicationBuilder AddInboxRateLimits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, ct) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Omnichannel.RateLimits")
+                    .LogWarning("Rate limit hit on {Path} by {Client}", context.HttpContext.Request.Path, ClientKey(context.HttpContext));
+                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.", detail: "Slow down and retry later.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddPolicy(Inbound, http => options.InboundPerSecond == 0
+                ? RateLimitPartition.GetNoLimiter("off")
+                : RateLimitPartition.GetTokenBucketLimiter(ClientKey(http), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = options.InboundPerSecond * 2,
+                    TokensPerPeriod = options.InboundPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                }));
+            limiter.AddPolicy(Login, http => options.LoginPerMinute == 0
+                ? RateLimitPartition.GetNoLimiter("off")
+                : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.LoginPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+        return builder;
+    }
+
+    // The limiter runs after authentication: an API token is its own partition, anything else goes by address.
+    private static string ClientKey(HttpContext http) =>
+        http.User.GetTokenId() is { } token ? "token:" + token : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+}
