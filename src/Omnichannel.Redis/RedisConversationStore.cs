@@ -244,7 +244,9 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         return [.. entries.Select(e =>
         {
             var stored = JsonSerializer.Deserialize((string)e!, StoreJsonContext.Default.StoredEvent)!;
-            return new StoreEvent(stored.Seq, stored.Type, stored.ConversationId, stored.MessageId, HashMapping.FromMs(stored.At), stored.ActorId);
+            // The scripts get "no actor" as an empty argument and record it as such; callers see null.
+            var actorId = string.IsNullOrEmpty(stored.ActorId) ? null : stored.ActorId;
+            return new StoreEvent(stored.Seq, stored.Type, stored.ConversationId, stored.MessageId, HashMapping.FromMs(stored.At), actorId);
         })];
     }
 
