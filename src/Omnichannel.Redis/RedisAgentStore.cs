@@ -49,7 +49,8 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
     public async Task<bool> TryCreateAsync(Agent agent, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        RedisValue[] args = [agent.Email, agent.Id, .. Fields(agent)];
+        // The uniqueness guard holds the normalized email, as FindByEmailAsync looks it up.
+        RedisValue[] args = [Normalize(agent.Email), agent.Id, .. Fields(agent)];
         var created = await db.ScriptEvaluateAsync(CreateScript, [_keys.Agent(agent.Id), _keys.AgentsByEmail, _keys.Agents], args);
         return (int)created == 1;
     }
