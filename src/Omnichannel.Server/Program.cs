@@ -4,6 +4,7 @@ using Omnichannel.Server.Channels.Api;
 using Omnichannel.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrl("http://localhost:5080");
 
 // The store first: the embedded one must start before, and stop after, everything that uses it.
 builder.AddRedisConversationStore();

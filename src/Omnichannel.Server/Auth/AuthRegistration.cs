@@ -13,7 +13,9 @@ public static class AuthRegistration
     /// <summary>Cookie sign-in for agents, bearer API tokens for integrations; everything requires one of them.</summary>
     public static IHostApplicationBuilder AddInboxAuthentication(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section)
+            .Validate(options => options.IsValid, "Omnichannel:Bootstrap needs both AdminEmail (an email address) and AdminPassword (10+ characters), or neither.")
+            .ValidateOnStart();
         builder.Services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IPasswordHasher<Agent>, PasswordHasher<Agent>>();
         builder.Services.AddHostedService<AdminBootstrapper>();

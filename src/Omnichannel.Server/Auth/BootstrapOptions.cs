@@ -7,11 +7,15 @@ public sealed class BootstrapOptions
 {
     public const string Section = "Omnichannel:Bootstrap";
 
-    [EmailAddress]
     public string? AdminEmail { get; set; }
 
-    [MinLength(AgentPasswords.MinimumLength, ErrorMessage = "AdminPassword must be at least 10 characters.")]
     public string? AdminPassword { get; set; }
+
+    /// <summary>Empty values mean "not set"; both or neither must be given.</summary>
+    internal bool IsValid =>
+        string.IsNullOrEmpty(AdminEmail) == string.IsNullOrEmpty(AdminPassword)
+        && (string.IsNullOrEmpty(AdminEmail) || Core.Rules.IdentityRules.LooksLikeEmail(AdminEmail.Trim()))
+        && (string.IsNullOrEmpty(AdminPassword) || AdminPassword.Length >= AgentPasswords.MinimumLength);
 }
 
 /// <summary>Bound from <c>Omnichannel:Login</c>: how many failed logins lock an email out, and for how long.</summary>

@@ -19,6 +19,21 @@ namespace Omnichannel.Server.Hosting;
 /// <summary>The host's table of contents: each area registers itself here.</summary>
 public static class InboxRegistration
 {
+    /// <summary>
+    /// Listens on <paramref name="url"/> unless --urls, URLS or ASPNETCORE_URLS says otherwise. (A "Urls" key in
+    /// appsettings.json would beat ASPNETCORE_URLS, which containers rely on; so the default lives here.)
+    /// </summary>
+    public static WebApplicationBuilder UseDefaultUrl(this WebApplicationBuilder builder, string url)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"])
+            && string.IsNullOrEmpty(builder.Configuration["https_ports"]))
+        {
+            builder.WebHost.UseUrls(url);
+        }
+
+        return builder;
+    }
+
     /// <summary>Mediator with its pipeline (logging, validation, metrics), the clock and the background jobs.</summary>
     public static IHostApplicationBuilder AddInboxCore(this IHostApplicationBuilder builder)
     {

@@ -10,12 +10,25 @@ public sealed class ApiChannelOptions
 {
     public const string Section = "Omnichannel:Channels:Api";
 
-    [Url]
     public string? WebhookUrl { get; set; }
 
     /// <summary>Signs each webhook body: header <c>X-Omnichannel-Signature: sha256=HEX(HMAC-SHA256(secret, body))</c>.</summary>
-    [MinLength(16, ErrorMessage = "WebhookSecret must be at least 16 characters.")]
     public string? WebhookSecret { get; set; }
+
+    // Empty means "not set" (as in appsettings.example.json), so these are checked here, not with attributes.
+    internal IEnumerable<string> Problems()
+    {
+        if (!string.IsNullOrEmpty(WebhookUrl)
+            && !(Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            yield return "Omnichannel:Channels:Api:WebhookUrl must be an absolute http(s) URL.";
+        }
+
+        if (!string.IsNullOrEmpty(WebhookSecret) && WebhookSecret.Length < 16)
+        {
+            yield return "Omnichannel:Channels:Api:WebhookSecret must be at least 16 characters.";
+        }
+    }
 
     [Range(1, 50)]
     public int MaxAttempts { get; set; } = 8;

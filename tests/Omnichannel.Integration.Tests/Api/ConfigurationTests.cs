@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Omnichannel.Integration.Tests.Infrastructure;
+
+namespace Omnichannel.Integration.Tests.Api;
+
+[Collection(StoreCollection.Name)]
+public sealed class ConfigurationTests(StoreServers servers)
+{
+    private static string RepositoryFile(string name)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException(name);
+    }
+
+    [Fact]
+    public async Task The_documented_example_configuration_starts_the_server()
+    {
+        var example = new ConfigurationBuilder().AddJsonFile(RepositoryFile("appsettings.example.json")).Build();
+        var settings = example.AsEnumerable().Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
+        Assert.Contains("Omnichannel:Store:Embedded:MemoryLimit", settings.Keys);
+        settings.Remove("Omnichannel:Store:Redis");
+        settings.Remove("Omnichannel:Store:DataDirectory");
+        settings.Remove("Omnichannel:Store:Workspace");
+        settings.Remove("Urls");
+
+        await using var app = new InboxApp(servers.For(StoreServers.Garnet).Redis, StoreServers.NewWorkspace()) { Settings = settings };
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Omnichannel:Bootstrap:AdminPassword", "short", "Omnichannel:Bootstrap")]
+    [InlineData("Omnichannel:Channels:Api:WebhookUrl", "not a url", "WebhookUrl")]
+    [InlineData("Omnichannel:Store:Workspace", "Bad Workspace!", "Workspace")]
+    [InlineData("Omnichannel:Login:MaxFailures", "0", "MaxFailures")]
+    public async Task An_invalid_setting_stops_the_start_with_a_message_naming_it(string key, string value, string named)
+    {
+        await using var app = new InboxApp(servers.For(StoreServers.Garnet).Redis, StoreServers.NewWorkspace()) { Settings = { [key] = value } };
+
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => Task.FromResult(app.CreateClient()));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+}
