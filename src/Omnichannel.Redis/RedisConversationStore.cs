@@ -85,7 +85,9 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             Duplicate: (int)result[3] == 1,
             ConversationCreated: (int)result[4] == 1,
             Reopened: (int)result[5] == 1,
-            EventSequence: (long)result[6]);
+            EventSequence: (long)result[6],
+            PreviousStatus: ConversationStatusText.TryParse((string?)result[7], out var previous) ? previous : null,
+            ConversationEventSequence: (long)result[8]);
     }
 
     public async Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -94,11 +94,15 @@ public sealed class IngestMessageHandler(IConversationStore store, IPublisher pu
 
         if (result.ConversationCreated)
         {
-            await publisher.Publish(new ConversationCreated(result.ConversationId, result.ContactId, inbound.Channel, inbound.Queue, result.EventSequence), cancellationToken);
+            await publisher.Publish(new ConversationCreated(result.ConversationId, result.ContactId, inbound.Channel, inbound.Queue, result.ConversationEventSequence), cancellationToken);
         }
         else if (result.Reopened)
         {
-            await publisher.Publish(new ConversationReopened(result.ConversationId, result.EventSequence), cancellationToken);
+            await publisher.Publish(new ConversationReopened(result.ConversationId, result.ConversationEventSequence), cancellationToken);
+        }
+        else if (result.ConversationEventSequence > 0 && result.PreviousStatus is { } previous)
+        {
+            await publisher.Publish(new ConversationStatusChanged(result.ConversationId, previous, ConversationStatus.Open, result.ContactId, result.ConversationEventSequence), cancellationToken);
         }
 
         await publisher.Publish(new MessageCreated(result.ConversationId, result.MessageId, MessageDirection.In, false, inbound.Channel, result.EventSequence), cancellationToken);

@@ -2,7 +2,12 @@ using Omnichannel.Core.Model;
 
 namespace Omnichannel.Core.Ports;
 
-/// <summary>Outcome of an ingest. <see cref="Duplicate"/> means the message was stored before and nothing changed.</summary>
+/// <summary>
+/// Outcome of an ingest. <see cref="Duplicate"/> means the message was stored before and nothing changed.
+/// <see cref="PreviousStatus"/> is the conversation's status before the message (null when it was created or a duplicate);
+/// <see cref="ConversationEventSequence"/> is the sequence of the conversation's own event written with the message
+/// (created, reopened, or opened from pending/snoozed), 0 when there was none.
+/// </summary>
 public sealed record IngestResult(
     string ConversationId,
     string MessageId,
@@ -10,7 +15,9 @@ public sealed record IngestResult(
     bool Duplicate,
     bool ConversationCreated,
     bool Reopened,
-    long EventSequence);
+    long EventSequence,
+    ConversationStatus? PreviousStatus = null,
+    long ConversationEventSequence = 0);
 
 /// <summary>Outcome of appending an agent's reply or private note.</summary>
 public sealed record AppendResult(string MessageId, long EventSequence);

@@ -2,12 +2,13 @@
 -- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key ('' = one per contact), 9 subject,
 --       10 sender name, 11 new contact id, 12 new conversation id, 13 new message id,
 --       14 identity count N, 15..14+N identities "kind:value" (sender first), then message field/value pairs.
--- Returns { conversationId, messageId, contactId, duplicate, created, reopened, seq }.
+-- Returns { conversationId, messageId, contactId, duplicate, created, reopened, seq, previous status, status seq }
+-- (previous status '' for a new conversation; conversation seq is that of the created/reopened/status event, or 0).
 local dedup_key = P .. 'dedup:' .. ARGV[4]
 local seen = redis.call('GET', dedup_key)
 if seen then
   local conv, msg, contact = string.match(seen, '^([^|]+)|([^|]+)|([^|]+)$')
-  return { conv, msg, contact, 1, 0, 0, 0 }
+  return { conv, msg, contact, 1, 0, 0, 0, '', 0 }
 end
 
 local channel, account, queue = ARGV[5], ARGV[6], ARGV[7]
@@ -95,10 +96,15 @@ redis.call('HSET', P .. 'msg:' .. msg_id, unpack(msg))
 redis.call('ZADD', conv_key .. ':messages', msg_seq, msg_id)
 redis.call('SET', dedup_key, conv_id .. '|' .. msg_id .. '|' .. contact_id)
 
+local conversation_seq = 0
 if created == 1 then
-  emit({ type = 'conversation.created', conversationId = conv_id, contactId = contact_id, queue = new_state.queue, channel = channel })
+  conversation_seq = emit({ type = 'conversation.created', conversationId = conv_id, contactId = contact_id, queue = new_state.queue, channel = channel })
 elseif reopened == 1 then
-  emit({ type = 'conversation.reopened', conversationId = conv_id, assigneeId = new_state.assignee })
+  conversation_seq = emit({ type = 'conversation.reopened', conversationId = conv_id, assigneeId = new_state.assignee })
+elseif old.status ~= 'open' then
+  -- A pending or snoozed conversation the customer writes to is open again: say so like an agent's change would.
+  conversation_seq = emit({ type = 'conversation.status_changed', conversationId = conv_id, previous = old.status,
+    status = 'open', actorId = contact_id })
 end
 local seq = emit({ type = 'message.created', conversationId = conv_id, messageId = msg_id, direction = 'in' })
-return { conv_id, msg_id, contact_id, 0, created, reopened, seq }
+return { conv_id, msg_id, contact_id, 0, created, reopened, seq, old and old.status or '', conversation_seq }

@@ -76,7 +76,7 @@ public class IngestMessageHandlerTests
         Assert.True(result.ConversationCreated);
         Assert.Equal(
             [
-                new ConversationCreated(result.ConversationId, result.ContactId, ChannelNames.Telegram, "billing", result.EventSequence),
+                new ConversationCreated(result.ConversationId, result.ContactId, ChannelNames.Telegram, "billing", result.ConversationEventSequence),
                 new MessageCreated(result.ConversationId, result.MessageId, MessageDirection.In, false, ChannelNames.Telegram, result.EventSequence),
             ],
             _publisher.Published);
@@ -95,7 +95,7 @@ public class IngestMessageHandlerTests
         Assert.Equal(first.ConversationId, result.ConversationId);
         Assert.Equal(
             [
-                new ConversationReopened(result.ConversationId, result.EventSequence),
+                new ConversationReopened(result.ConversationId, result.ConversationEventSequence),
                 new MessageCreated(result.ConversationId, result.MessageId, MessageDirection.In, false, ChannelNames.Email, result.EventSequence),
             ],
             _publisher.Published.Skip(published));
@@ -114,6 +114,24 @@ public class IngestMessageHandlerTests
         Assert.False(result.Reopened);
         var only = Assert.Single(_publisher.Published.Skip(published));
         Assert.Equal(new MessageCreated(result.ConversationId, result.MessageId, MessageDirection.In, false, ChannelNames.Email, result.EventSequence), only);
+    }
+
+    [Fact]
+    public async Task A_message_to_a_snoozed_conversation_announces_that_it_is_open_again_then_the_message()
+    {
+        var first = await _handler.Handle(new IngestMessage(TestData.Inbound("m1")), CancellationToken.None);
+        await _store.ChangeStatusAsync(first.ConversationId, ConversationStatus.Snoozed, DateTimeOffset.UtcNow.AddDays(1), "agent-1", DateTimeOffset.UtcNow);
+        var published = _publisher.Published.Count;
+
+        var result = await _handler.Handle(new IngestMessage(TestData.Inbound("m2")), CancellationToken.None);
+
+        Assert.False(result.Reopened);
+        Assert.Equal(
+            [
+                new ConversationStatusChanged(result.ConversationId, ConversationStatus.Snoozed, ConversationStatus.Open, result.ContactId, result.ConversationEventSequence),
+                new MessageCreated(result.ConversationId, result.MessageId, MessageDirection.In, false, ChannelNames.Email, result.EventSequence),
+            ],
+            _publisher.Published.Skip(published));
     }
 
     [Fact]

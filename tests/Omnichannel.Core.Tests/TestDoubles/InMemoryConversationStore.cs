@@ -53,10 +53,12 @@ internal sealed class InMemoryConversationStore : IConversationStore
 
         var thread = (message.Channel, message.Account, contactId, message.ThreadKey);
         bool created = false, reopened = false;
+        ConversationStatus? previousStatus = null;
         Conversation conversation;
         if (_threads.TryGetValue(thread, out var conversationId))
         {
             var current = _conversations[conversationId];
+            previousStatus = current.Status;
             reopened = current.Status == ConversationStatus.Resolved;
             conversation = current with
             {
@@ -76,7 +78,9 @@ internal sealed class InMemoryConversationStore : IConversationStore
         }
 
         _conversations[conversation.Id] = conversation;
-        var result = new IngestResult(conversation.Id, NewId("msg"), contactId, false, created, reopened, ++_sequence);
+        var conversationSequence = created || reopened || previousStatus is ConversationStatus.Pending or ConversationStatus.Snoozed ? ++_sequence : 0;
+        var result = new IngestResult(conversation.Id, NewId("msg"), contactId, false, created, reopened, ++_sequence,
+            created ? null : previousStatus, conversationSequence);
         _ingested[(message.Channel, message.Account, message.ExternalId)] = result;
         return Task.FromResult(result);
     }

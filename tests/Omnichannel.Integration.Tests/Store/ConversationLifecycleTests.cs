@@ -68,6 +68,11 @@ public sealed class ConversationLifecycleTests(StoreServers servers)
         var reply = await store.Conversations.IngestAsync(Inbound.Message("ana", "m2", thread: "order-1"), T0.AddHours(1));
 
         Assert.Equal(first.ConversationId, reply.ConversationId);
+        Assert.False(reply.Reopened);
+        Assert.Equal(ConversationStatus.Snoozed, reply.PreviousStatus);
+        var events = await store.Conversations.ReadEventsAsync(reply.ConversationEventSequence - 1, 10);
+        Assert.Equal(["conversation.status_changed", "message.created"], events.Select(e => e.Type));
+        Assert.Equal(reply.EventSequence, events[^1].Sequence);
         var conversation = await store.Conversations.GetConversationAsync(first.ConversationId);
         Assert.Equal(ConversationStatus.Open, conversation!.Status);
         Assert.Null(conversation.SnoozedUntil);
