@@ -1,1 +1,42 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Omnichannel.Bench;
+
+var options = BenchOptions.Parse(args, out var error);
+if (options is null)
+{
+    Console.Error.WriteLine(error.Length > 0 ? error + Environment.NewLine : "");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return error.Length > 0 ? 2 : 0;
+}
+
+using var cancellation = new CancellationTokenSource();
+
+// Ctrl+C or a kill: cancel, so the finally blocks stop Garnet, redis-server and the server process instead of
+// leaving them running (the default for SIGTERM would end the process without running them).
+void Cancel(PosixSignalContext context)
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .AddSimpleConsole(console => console.SingleLine = true)
+    .SetMinimumLevel(LogLevel.Warning)
+    .AddFilter("Garnet.ArgParser", LogLevel.Error));
+
+var machine = MachineInfo.Describe(options);
+try
+{
+    var rows = await new BenchRunner(options, loggerFactory, Console.Out).RunAsync(cancellation.Token);
+    Report.Write(Console.Out, options, machine, rows);
+    return rows.All(r => r.Succeeded) ? 0 : 1;
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Cancelled.");
+    return 130;
+}
