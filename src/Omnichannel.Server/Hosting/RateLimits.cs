@@ -25,6 +25,24 @@ public static class RateLimits
     public const string Inbound = "inbound";
     public const string Login = "login";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastLogged = new(StringComparer.Ordinal);
+    private static long _rejectedSinceLog;
+
+    // Keeps the per-client log throttle from growing without bound under a flood of distinct addresses.
+    private static void TrimLog(long now)
+    {
+        if (LastLogged.Count > 10_000)
+        {
+            foreach (var (client, at) in LastLogged)
+            {
+                if (now - at > 60_000)
+                {
+                    LastLogged.TryRemove(client, out _);
+                }
+            }
+        }
+    }
+
     public static IHostApplicationBuilder AddInboxRateLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -39,8 +57,23 @@ public static class RateLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Omnichannel.RateLimits")
-                    .LogWarning("Rate limit hit on {Path} by {Client}", context.HttpContext.Request.Path, ClientKey(context.HttpContext));
+                // One line per client and minute: a flood must not turn into a log flood.
+                var client = ClientKey(context.HttpContext);
+                var now = Environment.TickCount64;
+                var last = LastLogged.GetOrAdd(client, long.MinValue);
+                if (now - last >= 60_000 && LastLogged.TryUpdate(client, now, last))
+                {
+                    var rejectedSince = Interlocked.Exchange(ref _rejectedSinceLog, 0) + 1;
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Omnichannel.RateLimits")
+                        .LogWarning("Rate limit hit on {Path} by {Client} ({Rejected} requests refused since the last such line)",
+                            context.HttpContext.Request.Path, client, rejectedSince);
+                    TrimLog(now);
+                }
+                else
+                {
+                    Interlocked.Increment(ref _rejectedSinceLog);
+                }
+
                 await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.", detail: "Slow down and retry later.")
                     .ExecuteAsync(context.HttpContext);
             };
