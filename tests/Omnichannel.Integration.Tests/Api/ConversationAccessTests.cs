@@ -148,7 +148,7 @@ public sealed class ConversationAccessTests(StoreServers servers) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_read_token_lists_everything_but_cannot_reply()
+    public async Task A_read_token_lists_everything_but_cannot_reply_nor_read_private_notes()
     {
         var id = await NewConversationAsync("cust-8");
         var reader = await _app.TokenClientAsync(_admin, "conversations:read");
@@ -159,6 +159,10 @@ public sealed class ConversationAccessTests(StoreServers servers) : IAsyncLifeti
 
         Assert.Contains(all!.Items, c => c.Id == id);
         Assert.Equal(HttpStatusCode.Forbidden, reply.StatusCode);
+        await _admin.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "agents only", @private = true });
+        await _admin.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "for the customer" });
+        var seenByToken = await reader.GetFromJsonAsync<PageBody<MessageBody>>($"/api/conversations/{id}/messages");
+        Assert.Equal(["for the customer", "help"], seenByToken!.Items.Select(m => m.Text));
         Assert.Equal(HttpStatusCode.Forbidden, inboundOnly.StatusCode);
     }
 

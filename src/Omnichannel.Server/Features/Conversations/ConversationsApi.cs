@@ -108,7 +108,10 @@ public static class ConversationsApi
         }
 
         var page = await store.ListMessagesAsync(id, before, limit ?? DefaultLimit, ct);
-        return TypedResults.Ok(new PageDto<MessageDto>([.. page.Items.Select(MessageDto.From)], page.NextCursor));
+        // Integrations never see private notes: one that forwards "out" messages to customers must not leak them.
+        // (A page can then hold fewer items than the limit; the cursor still continues where it left off.)
+        var agentCaller = http.CurrentAgent() is not null;
+        return TypedResults.Ok(new PageDto<MessageDto>([.. page.Items.Where(m => agentCaller || !m.IsPrivate).Select(MessageDto.From)], page.NextCursor));
     }
 
     private static async Task<Results<Created<MessageDto>, NotFound, ForbidHttpResult>> PostMessageAsync(
