@@ -85,8 +85,13 @@ public static class ConversationsApi
 
     private static async Task<Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>> GetAsync(string id, HttpContext http, IConversationStore store, CancellationToken ct)
     {
-        var (conversation, denied) = await FindVisibleAsync(id, http, store, ct);
-        return denied ?? (Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>)TypedResults.Ok(ConversationDto.From(conversation!));
+        var (conversation, access) = await FindVisibleAsync(id, http, store, ct);
+        return access switch
+        {
+            Access.NotFound => TypedResults.NotFound(),
+            Access.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.Ok(ConversationDto.From(conversation!)),
+        };
     }
 
     private static async Task<Results<Ok<PageDto<MessageDto>>, NotFound, ForbidHttpResult>> MessagesAsync(
@@ -97,14 +102,10 @@ public static class ConversationsApi
             throw new RequestValidationException([new("limit", $"must be between 1 and {MaxLimit}.")]);
         }
 
-        var (_, denied) = await FindVisibleAsync(id, http, store, ct);
-        if (denied is not null)
+        switch ((await FindVisibleAsync(id, http, store, ct)).Access)
         {
-            return denied.Result switch
-            {
-                NotFound notFound => notFound,
-                _ => TypedResults.Forbid(),
-            };
+            case Access.NotFound: return TypedResults.NotFound();
+            case Access.Forbidden: return TypedResults.Forbid();
         }
 
         var page = await store.ListMessagesAsync(id, before, limit ?? DefaultLimit, ct);
@@ -117,10 +118,10 @@ public static class ConversationsApi
     private static async Task<Results<Created<MessageDto>, NotFound, ForbidHttpResult>> PostMessageAsync(
         string id, PostMessageRequest request, HttpContext http, IConversationStore store, IMediator mediator, CancellationToken ct)
     {
-        var (_, denied) = await FindVisibleAsync(id, http, store, ct);
-        if (denied is not null)
+        switch ((await FindVisibleAsync(id, http, store, ct)).Access)
         {
-            return denied.Result is NotFound notFound ? notFound : TypedResults.Forbid();
+            case Access.NotFound: return TypedResults.NotFound();
+            case Access.Forbidden: return TypedResults.Forbid();
         }
 
         var agent = http.CurrentAgent()!;
@@ -145,10 +146,10 @@ public static class ConversationsApi
             throw new RequestValidationException([new("status", "must be open, pending, snoozed or resolved.")]);
         }
 
-        var (_, denied) = await FindVisibleAsync(id, http, store, ct);
-        if (denied is not null)
+        switch ((await FindVisibleAsync(id, http, store, ct)).Access)
         {
-            return denied;
+            case Access.NotFound: return TypedResults.NotFound();
+            case Access.Forbidden: return TypedResults.Forbid();
         }
 
         var agent = http.CurrentAgent()!;
@@ -159,10 +160,11 @@ public static class ConversationsApi
     private static async Task<Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>> AssignAsync(
         string id, AssignRequest request, HttpContext http, IConversationStore store, IAgentStore agents, IMediator mediator, CancellationToken ct)
     {
-        var (conversation, denied) = await FindVisibleAsync(id, http, store, ct);
-        if (denied is not null)
+        var (conversation, access) = await FindVisibleAsync(id, http, store, ct);
+        switch (access)
         {
-            return denied;
+            case Access.NotFound: return TypedResults.NotFound();
+            case Access.Forbidden: return TypedResults.Forbid();
         }
 
         var actor = http.CurrentAgent()!;
@@ -182,15 +184,21 @@ public static class ConversationsApi
         return await store.GetConversationAsync(id, ct) is { } updated ? TypedResults.Ok(ConversationDto.From(updated)) : TypedResults.NotFound();
     }
 
-    /// <summary>Loads a conversation the caller may see; otherwise the result to answer with (404 or 403).</summary>
-    private static async Task<(Conversation? Conversation, Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>? Denied)> FindVisibleAsync(
-        string id, HttpContext http, IConversationStore store, CancellationToken ct)
+    private enum Access
+    {
+        Granted,
+        NotFound,
+        Forbidden,
+    }
+
+    /// <summary>Loads a conversation and tells whether the caller may see it (404 for unknown ids, 403 for others').</summary>
+    private static async Task<(Conversation? Conversation, Access Access)> FindVisibleAsync(string id, HttpContext http, IConversationStore store, CancellationToken ct)
     {
         if (!Ids.IsWellFormed(id) || await store.GetConversationAsync(id, ct) is not { } conversation)
         {
-            return (null, TypedResults.NotFound());
+            return (null, Access.NotFound);
         }
 
-        return ConversationViewer.From(http).CanSee(conversation) ? (conversation, null) : (null, TypedResults.Forbid());
+        return ConversationViewer.From(http).CanSee(conversation) ? (conversation, Access.Granted) : (null, Access.Forbidden);
     }
 }
