@@ -1,0 +1,39 @@
+namespace Omnichannel.Core.Assignment;
+
+public enum HandoverDecision
+{
+    Keep,
+
+    /// <summary>Unassign the agent's open conversations of the queue; they wait and drain like any other.</summary>
+    Requeue,
+}
+
+/// <summary>The shift-boundary decision for one agent's conversations in one queue.</summary>
+public static class Handover
+{
+    /// <param name="leftShift">None of the agent's shifts is on now.</param>
+    /// <param name="isOffline">See <see cref="IsOffline"/>.</param>
+    public static HandoverDecision Decide(HandoverPolicy policy, bool leftShift, bool isOffline) => policy switch
+    {
+        HandoverPolicy.Keep => HandoverDecision.Keep,
+        HandoverPolicy.RequeueWhenOffline => leftShift && isOffline ? HandoverDecision.Requeue : HandoverDecision.Keep,
+        HandoverPolicy.Requeue => leftShift ? HandoverDecision.Requeue : HandoverDecision.Keep,
+        _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown handover policy."),
+    };
+
+    /// <summary>
+    /// Offline for handover: availability set to offline, or not present (no connection, no heartbeat for 60 s).
+    /// Busy but still connected is not offline: the agent is there and may finish their conversations.
+    /// </summary>
+    public static bool IsOffline(AgentState agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return agent.Availability == Availability.Offline || !agent.IsPresent;
+    }
+
+    public static HandoverDecision Decide(HandoverPolicy policy, AgentState agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return Decide(policy, leftShift: !agent.OnShift, isOffline: IsOffline(agent));
+    }
+}

@@ -1,0 +1,57 @@
+namespace Omnichannel.Core.Assignment;
+
+/// <summary>One conversation handed to one agent.</summary>
+public sealed record QueueAssignment(string ConversationId, string AgentId);
+
+/// <summary>The assignments made, in order, and the agents afterwards (same order as given).</summary>
+public sealed record DrainResult(IReadOnlyList<QueueAssignment> Assignments, IReadOnlyList<AgentState> Agents);
+
+/// <summary>
+/// Assigns a queue's waiting conversations while someone is eligible: takes them in <see cref="WaitingOrder"/>, picks
+/// each one's agent with <see cref="AssignmentSelector"/>, and counts the assignment on that agent (open + 1, last
+/// assigned = <c>now</c>) before the next pick.
+/// </summary>
+public static class QueueDrainer
+{
+    /// <remarks>
+    /// Every waiting conversation of a queue can go to every eligible agent of it, so when nobody is eligible for one
+    /// nobody is for the next: draining stops there and a newer conversation never overtakes an older one.
+    /// </remarks>
+    public static DrainResult Drain(
+        QueuePolicy policy, IReadOnlyList<AgentState> agents, IEnumerable<WaitingConversation> waiting, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(waiting);
+        RequireUnique(agents.Select(a => a.AgentId), nameof(agents), "agent");
+        var ordered = WaitingOrder.Sort(waiting);
+        RequireUnique(ordered.Select(c => c.ConversationId), nameof(waiting), "conversation");
+
+        var states = agents.ToArray();
+        var assignments = new List<QueueAssignment>();
+        foreach (var conversation in ordered)
+        {
+            var next = AssignmentSelector.IndexOfNext(policy, states);
+            if (next < 0)
+            {
+                break;
+            }
+
+            states[next] = states[next] with { OpenCount = states[next].OpenCount + 1, LastAssignedAt = now };
+            assignments.Add(new QueueAssignment(conversation.ConversationId, states[next].AgentId));
+        }
+
+        return new DrainResult(assignments, states);
+    }
+
+    private static void RequireUnique(IEnumerable<string> ids, string parameter, string what)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id))
+            {
+                throw new ArgumentException($"The {what} id '{id}' appears twice.", parameter);
+            }
+        }
+    }
+}

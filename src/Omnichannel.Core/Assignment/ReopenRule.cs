@@ -1,0 +1,31 @@
+namespace Omnichannel.Core.Assignment;
+
+/// <summary>Who gets a conversation that a customer's message reopened.</summary>
+/// <param name="ReturnedToLastAgent">True: reason <c>reopened</c>; false: the queue's policy chose (reason = the policy).</param>
+public sealed record ReopenDecision(string AgentId, bool ReturnedToLastAgent);
+
+/// <summary>
+/// A reopened conversation goes back to its last agent only if that agent is eligible now (in this queue's agent list);
+/// otherwise the queue's normal selection picks among the eligible agents. Null: nobody is eligible, and the
+/// conversation waits in the queue like any other.
+/// </summary>
+public static class ReopenRule
+{
+    public static ReopenDecision? Pick(QueuePolicy policy, string? lastAgentId, IReadOnlyList<AgentState> agents)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        if (lastAgentId is not null)
+        {
+            foreach (var agent in agents)
+            {
+                if (string.Equals(agent.AgentId, lastAgentId, StringComparison.Ordinal) && Eligibility.IsEligible(agent))
+                {
+                    return new ReopenDecision(agent.AgentId, ReturnedToLastAgent: true);
+                }
+            }
+        }
+
+        var next = AssignmentSelector.Pick(policy, agents);
+        return next is null ? null : new ReopenDecision(next, ReturnedToLastAgent: false);
+    }
+}
