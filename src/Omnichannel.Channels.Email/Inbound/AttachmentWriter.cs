@@ -1,0 +1,177 @@
+using MimeKit;
+using Omnichannel.Core.Model;
+
+namespace Omnichannel.Channels.Email.Inbound;
+
+/// <summary>
+/// Hands a message's files to the <see cref="IAttachmentSink"/>, one at a time and streamed, and leaves out those over
+/// the size limit. Only the decoded size counts, and it is measured without holding the file in memory: decoding never
+/// makes content larger, so a part whose encoded size is within the limit needs no measuring at all.
+/// </summary>
+internal sealed class AttachmentWriter(IAttachmentSink sink, long maxBytes)
+{
+    private const int MaxFileNameLength = 255;
+
+    private static readonly char[] UnsafeFileNameChars = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
+
+    private readonly Dictionary<string, string> _inline = new(StringComparer.Ordinal);
+
+    public List<AttachmentInfo> Saved { get; } = [];
+
+    public List<SkippedAttachment> Skipped { get; } = [];
+
+    public IReadOnlyDictionary<string, string> Inline => _inline;
+
+    public async Task WriteAsync(MimeEntity entity, CancellationToken cancellationToken)
+    {
+        switch (entity)
+        {
+            case MimePart part:
+                await WritePartAsync(part, cancellationToken);
+                break;
+            case MessagePart { Message: { } attached } messagePart:
+                await WriteMessageAsync(messagePart, attached, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task WritePartAsync(MimePart part, CancellationToken cancellationToken)
+    {
+        var contentType = part.ContentType.MimeType.ToLowerInvariant();
+        var fileName = FileName(part.FileName, contentType);
+        var contentId = EmailExternalId.CleanMessageId(part.ContentId);
+
+        if (part.Content is null)
+        {
+            await SaveAsync(fileName, contentType, contentId, Stream.Null, cancellationToken);
+            return;
+        }
+
+        var encodedLength = part.Content.Stream is { CanSeek: true } encoded ? encoded.Length : -1;
+        if (encodedLength < 0 || encodedLength > maxBytes)
+        {
+            long decoded;
+            await using (var measure = part.Content.Open())
+            {
+                decoded = await CountAsync(measure, maxBytes + 1, cancellationToken);
+            }
+
+            if (decoded > maxBytes)
+            {
+                var estimate = encodedLength < 0 ? decoded
+                    : part.ContentTransferEncoding == ContentEncoding.Base64 ? encodedLength / 4 * 3 : encodedLength;
+                Skipped.Add(new SkippedAttachment(fileName, contentType, estimate));
+                return;
+            }
+        }
+
+        await using var content = part.Content.Open();
+        await SaveAsync(fileName, contentType, contentId, content, cancellationToken);
+    }
+
+    private async Task WriteMessageAsync(MessagePart part, MimeMessage attached, CancellationToken cancellationToken)
+    {
+        const string ContentType = "message/rfc822";
+        var fileName = FileName(part.ContentDisposition?.FileName, ContentType, attached.Subject);
+
+        var counter = new CountingStream();
+        await attached.WriteToAsync(counter, cancellationToken);
+        if (counter.Length > maxBytes)
+        {
+            Skipped.Add(new SkippedAttachment(fileName, ContentType, counter.Length));
+            return;
+        }
+
+        // Within the limit, so holding it in memory is bounded by the limit.
+        using var content = new MemoryStream((int)counter.Length);
+        await attached.WriteToAsync(content, cancellationToken);
+        content.Position = 0;
+        await SaveAsync(fileName, ContentType, contentId: null, content, cancellationToken);
+    }
+
+    private async Task SaveAsync(string fileName, string contentType, string? contentId, Stream content, CancellationToken cancellationToken)
+    {
+        var info = await sink.SaveAsync(fileName, contentType, contentId, content, cancellationToken);
+        Saved.Add(info);
+        if (contentId is not null)
+        {
+            _inline.TryAdd(contentId, info.Id);
+        }
+    }
+
+    private static async Task<long> CountAsync(Stream stream, long stopAt, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while (total < stopAt && (read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
+
+    /// <summary>A plain file name: no directories (a name is never a path on our side), no characters Windows refuses, never empty.</summary>
+    internal static string FileName(string? raw, string contentType, string? fallbackStem = null)
+    {
+        if (Clean(raw) is { } name)
+        {
+            return name;
+        }
+
+        var extension = contentType == "message/rfc822" ? ".eml"
+            : MimeTypes.TryGetExtension(contentType, out var known) ? known : ".bin";
+        var stem = Clean(fallbackStem) ?? (contentType.StartsWith("image/", StringComparison.Ordinal) ? "image" : "attachment");
+        return stem[..Math.Min(stem.Length, MaxFileNameLength - extension.Length)] + extension;
+    }
+
+    private static string? Clean(string? raw)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var name = raw[(raw.LastIndexOfAny(['/', '\\']) + 1)..];
+        foreach (var c in UnsafeFileNameChars)
+        {
+            name = name.Replace(c, '_');
+        }
+
+        name = InboundText.CleanSingleLine(name, MaxFileNameLength)?.Trim('.', ' ');
+        return string.IsNullOrEmpty(name) ? null : name;
+    }
+
+    /// <summary>A write-only stream that only counts, to size an attached message without keeping it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+    }
+}
