@@ -12,7 +12,7 @@ public static class EmailCodePages
     private static readonly Lazy<Encoding> Cp1252 = new(() =>
     {
         EnsureRegistered();
-        return Encoding.GetEncoding(1252, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        return Encoding.GetEncoding(1252, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
     });
 
     private static int _registered;

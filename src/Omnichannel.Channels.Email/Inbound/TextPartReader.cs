@@ -99,12 +99,12 @@ internal static class TextPartReader
         }
     }
 
-    /// <summary>The same encoding, but replacing invalid input with U+FFFD instead of throwing, when .NET can make one.</summary>
+    /// <summary>The same encoding, but replacing invalid input with U+FFFD (not "?", which would read as text) instead of throwing, when .NET can make one.</summary>
     private static Encoding Lenient(Encoding encoding)
     {
         try
         {
-            return Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+            return Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
