@@ -53,14 +53,12 @@ internal sealed class AttachmentWriter(IAttachmentSink sink, long maxBytes)
             long decoded;
             await using (var measure = part.Content.Open())
             {
-                decoded = await CountAsync(measure, maxBytes + 1, cancellationToken);
+                decoded = await CountAsync(measure, cancellationToken);
             }
 
             if (decoded > maxBytes)
             {
-                var estimate = encodedLength < 0 ? decoded
-                    : part.ContentTransferEncoding == ContentEncoding.Base64 ? encodedLength / 4 * 3 : encodedLength;
-                Skipped.Add(new SkippedAttachment(fileName, contentType, estimate));
+                Skipped.Add(new SkippedAttachment(fileName, contentType, decoded));
                 return;
             }
         }
@@ -99,12 +97,13 @@ internal sealed class AttachmentWriter(IAttachmentSink sink, long maxBytes)
         }
     }
 
-    private static async Task<long> CountAsync(Stream stream, long stopAt, CancellationToken cancellationToken)
+    /// <summary>Decodes to nowhere, counting: the exact size for the note, at the cost of CPU but not memory.</summary>
+    private static async Task<long> CountAsync(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;
         int read;
-        while (total < stopAt && (read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
         {
             total += read;
         }

@@ -51,5 +51,5 @@ public sealed record EmailMetadata
     public IReadOnlyList<SkippedAttachment> SkippedAttachments { get; init; } = [];
 }
 
-/// <summary>An attachment that was not stored. <see cref="Size"/> is in bytes, an estimate from the encoded size.</summary>
+/// <summary>An attachment that was not stored; <see cref="Size"/> is its decoded size in bytes.</summary>
 public sealed record SkippedAttachment(string FileName, string ContentType, long Size);
