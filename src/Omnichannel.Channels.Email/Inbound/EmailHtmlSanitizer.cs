@@ -10,7 +10,7 @@ namespace Omnichannel.Channels.Email.Inbound;
 /// <item>no forms or form controls, no image maps;</item>
 /// <item>no <c>id</c>, <c>name</c> or <c>class</c>: they could clobber or restyle the agent app's own DOM;</item>
 /// <item>images only from <c>cid:</c> (the mail's own inline parts) or https (http and data: images are dropped; http would
-/// be mixed content, data: hides payloads);</item>
+/// be mixed content, data: hides payloads), and an image left without a source is removed;</item>
 /// <item>links to absolute http, https, mailto and tel URLs only, opening in a new tab without referrer;</item>
 /// <item>style attributes limited to text, box and table properties: nothing positions, animates, hides behind opacity,
 /// or loads a URL (backgrounds, list images, cursors, content).</item>
@@ -95,6 +95,14 @@ internal static class EmailHtmlSanitizer
             {
                 link.SetAttribute("target", "_blank");
                 link.SetAttribute("rel", "noopener noreferrer nofollow");
+            }
+        };
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            // An image whose source was refused would only show as a broken-image icon.
+            foreach (var image in e.Document.QuerySelectorAll("img:not([src])").ToList())
+            {
+                image.Remove();
             }
         };
         return sanitizer;

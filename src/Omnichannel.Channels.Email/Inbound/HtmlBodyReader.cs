@@ -26,9 +26,15 @@ internal static class HtmlBodyReader
         + "div.moz-cite-prefix, div.yahoo_quoted, div#mail-editor-reference-message-container, div.protonmail_quote, "
         + "blockquote.protonmail_quote, div.zmail_extra, div.OutlookMessageHeader, [data-marker=\"__QUOTED_TEXT__\"]";
 
+    /// <summary>
+    /// Parse as a browser with scripting on (and as HtmlSanitizer) does: <c>&lt;noscript&gt;</c> content is raw text. Cutting
+    /// and text then see the same tree the sanitizer and the agent's browser will.
+    /// </summary>
+    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = true };
+
     public static HtmlBody Read(string html, bool isForward)
     {
-        var parser = new HtmlParser();
+        var parser = new HtmlParser(ParserOptions);
         var document = parser.ParseDocument(html);
         var markedTrail = isForward ? null : CutMarkedQuote(document);
         if (markedTrail is not null && !HasContent(Body(document)))

