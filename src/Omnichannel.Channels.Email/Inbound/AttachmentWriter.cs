@@ -51,9 +51,9 @@ internal sealed class AttachmentWriter(IAttachmentSink sink, long maxBytes)
         if (encodedLength < 0 || encodedLength > maxBytes)
         {
             long decoded;
-            await using (var measure = part.Content.Open())
+            using (var measure = part.Content.Open())
             {
-                decoded = await CountAsync(measure, cancellationToken);
+                decoded = Count(measure, cancellationToken);
             }
 
             if (decoded > maxBytes)
@@ -73,7 +73,7 @@ internal sealed class AttachmentWriter(IAttachmentSink sink, long maxBytes)
         var fileName = FileName(part.ContentDisposition?.FileName, ContentType, attached.Subject);
 
         var counter = new CountingStream();
-        await attached.WriteToAsync(counter, cancellationToken);
+        attached.WriteTo(counter, cancellationToken);
         if (counter.Length > maxBytes)
         {
             Skipped.Add(new SkippedAttachment(fileName, ContentType, counter.Length));
@@ -97,14 +97,19 @@ internal sealed class AttachmentWriter(IAttachmentSink sink, long maxBytes)
         }
     }
 
-    /// <summary>Decodes to nowhere, counting: the exact size for the note, at the cost of CPU but not memory.</summary>
-    private static async Task<long> CountAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decodes to nowhere, counting: the exact size for the note, at the cost of CPU but not memory. Synchronous on
+    /// purpose: the content is local (memory, or the file the message was parsed from), and MimeKit's asynchronous
+    /// decoding allocates on every read.
+    /// </summary>
+    private static long Count(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
         long total = 0;
         int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             total += read;
         }
 
