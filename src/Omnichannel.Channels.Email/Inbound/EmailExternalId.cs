@@ -18,7 +18,7 @@ public static class EmailExternalId
     public static string For(MimeMessage message, EmailMappingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return CleanMessageId(message.MessageId) ?? Hash(message, BodyText(MimeBodyCollector.Collect(message), options ?? new()));
+        return CleanMessageId(message.MessageId) ?? Hash(message, EmailBodyReader.HashSource(MimeBodyCollector.Collect(message), options ?? new()));
     }
 
     /// <summary>Message-ID without angle brackets; null when it is missing, empty, too long to be a key, or not one line.</summary>
@@ -36,13 +36,6 @@ public static class EmailExternalId
 
     internal static string For(MimeMessage message, string bodyText) =>
         CleanMessageId(message.MessageId) ?? Hash(message, bodyText);
-
-    /// <summary>The text hashed for a mail without Message-ID: the plain body, or the HTML source when there is no plain one.</summary>
-    internal static string BodyText(MimeBody body, EmailMappingOptions options)
-    {
-        var parts = body.PlainParts.Count > 0 ? body.PlainParts : body.HtmlParts;
-        return string.Join("\n", parts.Select(part => TextPartReader.Read(part, options.MaxBodyBytes).Text));
-    }
 
     private static string Hash(MimeMessage message, string bodyText)
     {

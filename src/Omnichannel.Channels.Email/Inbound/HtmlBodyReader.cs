@@ -5,26 +5,42 @@ using AngleSharp.Html.Parser;
 
 namespace Omnichannel.Channels.Email.Inbound;
 
-/// <summary>An HTML body, read: the new part as text, the quoted trail as text, and the new part as sanitized HTML.</summary>
-internal sealed record HtmlBody(string Text, string? Trail, string Html);
+/// <summary>
+/// An HTML body, read: the new part as text, the quoted trail as text, and the new part as sanitized HTML, or null with
+/// <see cref="HtmlDropped"/> saying why when the markup was too hostile to keep.
+/// </summary>
+internal sealed record HtmlBody(string Text, string? Trail, string? Html, string? HtmlDropped = null);
 
 /// <summary>
 /// Reads an HTML body: cuts the quoted trail off the markup, derives the text, and sanitizes what is left.
 /// <list type="bullet">
-/// <item>Mail clients mark their quotes: Gmail's <c>gmail_quote</c>, Apple Mail's and Thunderbird's
-/// <c>&lt;blockquote type="cite"&gt;</c>, Outlook's <c>divRplyFwdMsg</c> / <c>appendonsend</c>, Yahoo, Proton, Zoho. The
-/// last marked block is the trail when nothing but whitespace follows it; inline answers between quotes are kept.</item>
+/// <item>Outlook marks where its reply header starts (<c>appendonsend</c>, <c>divRplyFwdMsg</c>): everything from there on
+/// is the trail.</item>
+/// <item>Other clients wrap the quote: Gmail's <c>gmail_quote</c>, Apple Mail's and Thunderbird's
+/// <c>&lt;blockquote type="cite"&gt;</c> (with Thunderbird's <c>moz-cite-prefix</c> attribution above it), Yahoo, Proton,
+/// Zoho. The last wrapped quote is the trail when nothing visible follows it; inline answers between quotes are kept.</item>
 /// <item>Then the text rules of <see cref="QuotedTrailSplitter"/> run on the derived text (an unmarked Outlook
 /// "From: / Sent:" block, an attribution line left above a quote), and the markup is cut where that trail begins.</item>
 /// <item>Quotes inside a forward are kept, and when everything is quoted the whole body is kept.</item>
+/// <item>A hostile mail must not stall the mailbox: every step here is linear in the size of the markup, and markup that
+/// nests deeper than a browser would build, or has more elements than any real mail, is not kept as HTML at all (its text
+/// is), because parsing, serializing and sanitizing it would take minutes.</item>
 /// </list>
 /// </summary>
 internal static class HtmlBodyReader
 {
+    /// <summary>Chromium's parser stops nesting at 512 levels; real mail stays far below (Outlook's tables reach ~40).</summary>
+    public const int MaxDepth = 512;
+
+    /// <summary>A long newsletter has a few thousand elements; AngleSharp serializes and sanitizes in time that grows faster than the count.</summary>
+    public const int MaxElements = 25_000;
+
+    private const string HeaderMarkers =
+        "div#appendonsend, div#divRplyFwdMsg, div.OutlookMessageHeader, div#mail-editor-reference-message-container";
+
     private const string QuoteMarkers =
-        "div.gmail_quote, blockquote.gmail_quote, blockquote[type=cite], div#divRplyFwdMsg, div#appendonsend, "
-        + "div.moz-cite-prefix, div.yahoo_quoted, div#mail-editor-reference-message-container, div.protonmail_quote, "
-        + "blockquote.protonmail_quote, div.zmail_extra, div.OutlookMessageHeader, [data-marker=\"__QUOTED_TEXT__\"]";
+        "div.gmail_quote, blockquote.gmail_quote, blockquote[type=cite], div.yahoo_quoted, div.protonmail_quote, "
+        + "blockquote.protonmail_quote, div.zmail_extra, [data-marker=\"__QUOTED_TEXT__\"]";
 
     /// <summary>
     /// Parse as a browser with scripting on (and as HtmlSanitizer) does: <c>&lt;noscript&gt;</c> content is raw text. Cutting
@@ -34,10 +50,20 @@ internal static class HtmlBodyReader
 
     public static HtmlBody Read(string html, bool isForward)
     {
+        if (HtmlMarkupScanner.NestsDeeperThan(html, MaxDepth))
+        {
+            return TextOnly(HtmlMarkupScanner.Text(html), isForward, $"nested deeper than {MaxDepth} levels");
+        }
+
         var parser = new HtmlParser(ParserOptions);
         var document = parser.ParseDocument(html);
-        var markedTrail = isForward ? null : CutMarkedQuote(document);
-        if (markedTrail is not null && !HasContent(Body(document)))
+        if (Measure(document) is { } tooLarge)
+        {
+            return TextOnly(HtmlTextExtractor.Extract(Body(document)), isForward, tooLarge);
+        }
+
+        var markedTrail = isForward ? null : CutMarkedTrail(document);
+        if (markedTrail is not null && !HtmlTextExtractor.HasVisibleContent(Body(document)))
         {
             document = parser.ParseDocument(html);
             markedTrail = null;
@@ -57,26 +83,63 @@ internal static class HtmlBodyReader
 
     private static IElement Body(IHtmlDocument document) => document.Body ?? document.DocumentElement;
 
-    /// <summary>Moves the last marked quote (and anything after it) out of the body, when nothing meaningful follows it.</summary>
-    private static IElement? CutMarkedQuote(IHtmlDocument document)
+    private static HtmlBody TextOnly(string text, bool isForward, string reason)
+    {
+        var split = QuotedTrailSplitter.Split(text, isForward);
+        return new HtmlBody(split.Reply, split.Trail, Html: null, HtmlDropped: reason);
+    }
+
+    /// <summary>Moves the marked trail (and anything after it) out of the body; returns it, or null when nothing is marked.</summary>
+    private static IElement? CutMarkedTrail(IHtmlDocument document)
     {
         var body = Body(document);
-        var markers = body.QuerySelectorAll(QuoteMarkers);
-        var outermost = markers.Where(m => !markers.Any(other => other != m && other.Contains(m))).ToList();
-        if (outermost.Count == 0)
+        if (body.QuerySelector(HeaderMarkers) is { } header)
+        {
+            return CutFrom(header, body, document);
+        }
+
+        var quotes = body.QuerySelectorAll(QuoteMarkers);
+        if (quotes.Length == 0)
         {
             return null;
         }
 
-        var last = outermost[^1];
+        // The last quote in document order sits inside the last outermost one (or is it).
+        var markers = quotes.ToHashSet();
+        IElement last = quotes[^1];
+        for (var ancestor = last.ParentElement; ancestor is not null && ancestor != body; ancestor = ancestor.ParentElement)
+        {
+            if (markers.Contains(ancestor))
+            {
+                last = ancestor;
+            }
+        }
+
         if (HasContentAfter(last, body) || StartsWithForward(last))
         {
             return null;
         }
 
-        // An attribution in its own element just above the quote (Thunderbird's moz-cite-prefix is a marker itself)
-        // is cut by the text rules afterwards.
-        return CutFrom(last, body, document);
+        return CutFrom(AttributionAbove(last) ?? last, body, document);
+    }
+
+    /// <summary>Thunderbird's attribution ("On …, Ana wrote:") in its own element right above the quote, in any language.</summary>
+    private static IElement? AttributionAbove(IElement quote)
+    {
+        foreach (var sibling in SiblingsBefore(quote))
+        {
+            if (sibling is IElement { LocalName: "div" } prefix && prefix.ClassList.Contains("moz-cite-prefix"))
+            {
+                return prefix;
+            }
+
+            if (HtmlTextExtractor.HasVisibleContent(sibling))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Cuts the body where the text line <paramref name="line"/> begins, unless it begins the body or cannot be found.</summary>
@@ -88,19 +151,18 @@ internal static class HtmlBodyReader
             return;
         }
 
-        var texts = new List<(IText Node, int Start)>();
-        var all = new StringBuilder();
-        CollectText(body, texts, all);
-        var index = all.ToString().IndexOf(wanted, StringComparison.Ordinal);
+        var (texts, all) = VisibleTextNodes(body);
+        var index = all.IndexOf(wanted, StringComparison.Ordinal);
         if (index <= 0)
         {
             return;
         }
 
-        var (node, start) = texts.Last(t => t.Start <= index);
+        var (node, start) = texts[texts.FindLastIndex(t => t.Start <= index)];
         INode cut = SplitAt(node, index - start);
-        while (cut.Parent is IElement parent && parent != body
-            && WithoutWhitespace(VisibleText(parent)).StartsWith(wanted, StringComparison.Ordinal))
+
+        // Climb while nothing visible precedes the cut inside the parent, so wrappers of the trail go with it.
+        while (cut.Parent is IElement parent && parent != body && !HasContentBefore(cut))
         {
             cut = parent;
         }
@@ -135,11 +197,16 @@ internal static class HtmlBodyReader
         return node;
     }
 
-    private static void CollectText(INode node, List<(IText Node, int Start)> texts, StringBuilder all)
+    /// <summary>The visible text nodes in document order, each with where its text starts in their whitespace-free concatenation.</summary>
+    private static (List<(IText Node, int Start)> Texts, string All) VisibleTextNodes(IElement root)
     {
-        foreach (var child in node.ChildNodes)
+        var texts = new List<(IText Node, int Start)>();
+        var all = new StringBuilder();
+        var pending = new Stack<INode>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
         {
-            if (child is IText text)
+            if (node is IText text)
             {
                 var visible = WithoutWhitespace(text.Data);
                 if (visible.Length > 0)
@@ -148,11 +215,17 @@ internal static class HtmlBodyReader
                     all.Append(visible);
                 }
             }
-            else if (child is IElement element && !HtmlTextExtractor.IsInvisible(element.LocalName))
+            else if (node is IElement element && !HtmlTextExtractor.IsInvisible(element.LocalName))
             {
-                CollectText(element, texts, all);
+                var children = element.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--)
+                {
+                    pending.Push(children[i]);
+                }
             }
         }
+
+        return (texts, all.ToString());
     }
 
     /// <summary>
@@ -164,10 +237,7 @@ internal static class HtmlBodyReader
         var moved = new List<INode> { node };
         for (var current = node; current != root && current.Parent is { } parent; current = parent)
         {
-            for (var sibling = current.NextSibling; sibling is not null; sibling = sibling.NextSibling)
-            {
-                moved.Add(sibling);
-            }
+            moved.AddRange(SiblingsAfter(current));
 
             if (parent == root)
             {
@@ -189,9 +259,9 @@ internal static class HtmlBodyReader
     {
         for (var current = node; current != root && current.Parent is { } parent; current = parent)
         {
-            for (var sibling = current.NextSibling; sibling is not null; sibling = sibling.NextSibling)
+            foreach (var sibling in SiblingsAfter(current))
             {
-                if (HasContent(sibling))
+                if (HtmlTextExtractor.HasVisibleContent(sibling))
                 {
                     return true;
                 }
@@ -206,42 +276,115 @@ internal static class HtmlBodyReader
         return false;
     }
 
+    private static bool HasContentBefore(INode node)
+    {
+        foreach (var sibling in SiblingsBefore(node))
+        {
+            if (HtmlTextExtractor.HasVisibleContent(sibling))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Gmail wraps forwarded messages in the same <c>gmail_quote</c> as quotes; a forward is content, not a trail.</summary>
     private static bool StartsWithForward(IElement element) =>
         QuotedTrailSplitter.IsForwardMarker(FirstLine(HtmlTextExtractor.Extract(element)));
 
-    /// <summary>Removes whitespace, line breaks, rules and empty elements from the end, so a cut leaves no dangling separator.</summary>
-    private static void TrimTrailingEmpty(INode parent)
+    /// <summary>
+    /// Removes what shows nothing from the end (whitespace, line breaks, rules, empty elements), so a cut leaves no dangling
+    /// separator. One walk backwards in document order, stopping at the first visible text or image.
+    /// </summary>
+    private static void TrimTrailingEmpty(IElement body)
     {
-        while (parent.LastChild is { } last)
+        var node = body.LastChild;
+        while (node is not null)
         {
-            if (last is IElement element)
+            var isContainer = node is IElement element && element.HasChildNodes
+                && element.LocalName is not ("img" or "br" or "hr") && !HtmlTextExtractor.IsInvisible(element.LocalName);
+            if (isContainer)
             {
-                if (element.LocalName is not ("br" or "hr") && HasContent(element))
-                {
-                    TrimTrailingEmpty(element);
-                    return;
-                }
+                node = node.LastChild;
+                continue;
             }
-            else if (last is IText text && !string.IsNullOrWhiteSpace(text.Data))
+
+            if (node is IElement { LocalName: "img" } || (node is IText text && !string.IsNullOrWhiteSpace(text.Data)))
             {
                 return;
             }
 
-            parent.RemoveChild(last);
+            var parent = node.Parent;
+            parent?.RemoveChild(node);
+            node = parent is null || parent == body || parent.HasChildNodes ? parent?.LastChild : parent;
         }
     }
 
-    private static bool HasContent(INode node) => node switch
+    /// <summary>Why the parsed markup is too large to keep as HTML (<see cref="MaxDepth"/>, <see cref="MaxElements"/>), or null. Iterative.</summary>
+    private static string? Measure(IHtmlDocument document)
     {
-        IElement { LocalName: "img" } => true,
-        IElement element => !HtmlTextExtractor.IsInvisible(element.LocalName)
-            && (!string.IsNullOrWhiteSpace(VisibleText(element)) || element.QuerySelector("img") is not null),
-        IText text => !string.IsNullOrWhiteSpace(text.Data),
-        _ => false,
-    };
+        var elements = 0;
+        var pending = new Stack<(INode Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.TryPop(out var item))
+        {
+            if (item.Depth > MaxDepth)
+            {
+                return $"nested deeper than {MaxDepth} levels";
+            }
 
-    private static string VisibleText(IElement element) => HtmlTextExtractor.Extract(element);
+            if (++elements > MaxElements)
+            {
+                return $"more than {MaxElements} elements";
+            }
+
+            var children = item.Node.ChildNodes;
+            for (var i = 0; i < children.Length; i++)
+            {
+                if (children[i] is IElement child)
+                {
+                    pending.Push((child, item.Depth + 1));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // AngleSharp finds a node's next or previous sibling by searching the parent's child list, so walking siblings one
+    // by one is quadratic in their number; these find the node once and then index.
+    private static IEnumerable<INode> SiblingsAfter(INode node)
+    {
+        var siblings = node.Parent?.ChildNodes;
+        for (var i = IndexIn(siblings, node) + 1; siblings is not null && i > 0 && i < siblings.Length; i++)
+        {
+            yield return siblings[i];
+        }
+    }
+
+    /// <summary>The siblings before <paramref name="node"/>, nearest first.</summary>
+    private static IEnumerable<INode> SiblingsBefore(INode node)
+    {
+        var siblings = node.Parent?.ChildNodes;
+        for (var i = IndexIn(siblings, node) - 1; siblings is not null && i >= 0; i--)
+        {
+            yield return siblings[i];
+        }
+    }
+
+    private static int IndexIn(INodeList? siblings, INode node)
+    {
+        for (var i = 0; siblings is not null && i < siblings.Length; i++)
+        {
+            if (siblings[i] == node)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     private static string FirstLine(string text) =>
         text.Split('\n').FirstOrDefault(line => line.Trim().Length > 0) ?? string.Empty;

@@ -41,37 +41,91 @@ internal sealed class HtmlTextExtractor
     public static string Extract(INode root)
     {
         var extractor = new HtmlTextExtractor();
-        extractor.Visit(root);
+        extractor.Walk(root);
         return Tidy(extractor._text.ToString());
     }
 
-    private void Visit(INode node)
+    /// <summary>Whether a reader would see anything: visible non-whitespace text or an image. Stops at the first.</summary>
+    public static bool HasVisibleContent(INode root)
     {
-        switch (node)
+        var pending = new Stack<INode>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
         {
-            case IText text:
-                AppendText(text.Data);
-                break;
-            case IElement element:
-                VisitElement(element);
-                break;
-            default:
-                // Documents, fragments and our own containers: only their children count. Comments never do.
-                if (node.NodeType is NodeType.Document or NodeType.DocumentFragment or NodeType.Element)
-                {
-                    VisitChildren(node);
-                }
+            switch (node)
+            {
+                case IText text when !string.IsNullOrWhiteSpace(text.Data):
+                case IElement { LocalName: "img" }:
+                    return true;
+                case IElement element when IsInvisible(element.LocalName):
+                    continue;
+            }
 
-                break;
+            if (node is IElement or IDocument or IDocumentFragment)
+            {
+                foreach (var child in node.ChildNodes)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Depth-first, with an explicit stack rather than recursion: hostile mail nests elements by the hundred thousand.
+    /// An element is visited twice, entering (its text before the children) and leaving (the break after them).
+    /// </summary>
+    private void Walk(INode root)
+    {
+        var pending = new Stack<(INode Node, bool Leaving)>();
+        pending.Push((root, false));
+        while (pending.TryPop(out var item))
+        {
+            var (node, leaving) = item;
+            if (leaving)
+            {
+                Leave((IElement)node);
+                continue;
+            }
+
+            switch (node)
+            {
+                case IText text:
+                    AppendText(text.Data);
+                    continue;
+                case IElement element:
+                    if (!Enter(element))
+                    {
+                        continue;
+                    }
+
+                    pending.Push((element, true));
+                    break;
+                case IDocument or IDocumentFragment:
+                    break;
+                default:
+                    // Comments and processing instructions are never shown.
+                    continue;
+            }
+
+            // By index: AngleSharp's PreviousSibling searches the parent's child list, which is quadratic here.
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                pending.Push((children[i], false));
+            }
         }
     }
 
-    private void VisitElement(IElement element)
+    /// <summary>Handles the start of an element; false when its children are not to be visited.</summary>
+    private bool Enter(IElement element)
     {
         var name = element.LocalName;
         if (Invisible.Contains(name))
         {
-            return;
+            return false;
         }
 
         switch (name)
@@ -79,7 +133,7 @@ internal sealed class HtmlTextExtractor
             case "br":
                 _pendingBreaks++;
                 _pendingSpace = false;
-                return;
+                return false;
             case "img":
                 var alt = element.GetAttribute("alt")?.Trim();
                 if (!string.IsNullOrEmpty(alt))
@@ -87,14 +141,14 @@ internal sealed class HtmlTextExtractor
                     AppendText($"[image: {alt}]");
                 }
 
-                return;
-            case "td" or "th" when element.PreviousElementSibling is not null:
+                return false;
+            case "td" or "th":
+                // A space between cells; the row's line break swallows it before the first.
                 _pendingSpace = true;
                 break;
         }
 
-        var breaks = Paragraphs.Contains(name) ? 2 : Lines.Contains(name) ? 1 : 0;
-        RequestBreaks(breaks);
+        RequestBreaks(Breaks(name));
         if (name == "li")
         {
             AppendText("- ");
@@ -105,23 +159,20 @@ internal sealed class HtmlTextExtractor
             _preDepth++;
         }
 
-        VisitChildren(element);
+        return true;
+    }
 
-        if (name == "pre")
+    private void Leave(IElement element)
+    {
+        if (element.LocalName == "pre")
         {
             _preDepth--;
         }
 
-        RequestBreaks(breaks);
+        RequestBreaks(Breaks(element.LocalName));
     }
 
-    private void VisitChildren(INode node)
-    {
-        foreach (var child in node.ChildNodes)
-        {
-            Visit(child);
-        }
-    }
+    private static int Breaks(string name) => Paragraphs.Contains(name) ? 2 : Lines.Contains(name) ? 1 : 0;
 
     private void RequestBreaks(int count)
     {

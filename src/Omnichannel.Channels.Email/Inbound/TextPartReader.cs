@@ -4,8 +4,8 @@ using MimeKit.Text;
 
 namespace Omnichannel.Channels.Email.Inbound;
 
-/// <summary>A decoded body part: its text, whether it was cut at the byte limit, and a declared charset nobody knows.</summary>
-internal readonly record struct DecodedText(string Text, bool Truncated, string? UnknownCharset);
+/// <summary>A decoded body part: its text, how many bytes it took, whether it was cut at the byte limit, and a declared charset nobody knows.</summary>
+internal readonly record struct DecodedText(string Text, int ByteCount, bool Truncated, string? UnknownCharset);
 
 /// <summary>
 /// Decodes text parts without trusting them: at most a byte limit is read, an unknown or broken declared charset falls back
@@ -33,7 +33,7 @@ internal static class TextPartReader
             text = new FlowedToText { DeleteSpace = deleteSpace }.Convert(text);
         }
 
-        return new DecodedText(text, truncated, unknownCharset);
+        return new DecodedText(text, bytes.Length, truncated, unknownCharset);
     }
 
     private static (byte[] Bytes, bool Truncated) ReadBytes(MimePart part, int maxBytes)
