@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Omnichannel.Channels.Email.Inbound;
 
 /// <summary>The new part of a reply and the quoted trail cut off it (null when nothing was cut).</summary>
@@ -18,7 +16,7 @@ internal sealed record QuotedTrailSplit(string Reply, string? Trail);
 /// <item>When everything looks quoted, nothing is cut: a message never loses all its text.</item>
 /// </list>
 /// </summary>
-internal static partial class QuotedTrailSplitter
+internal static class QuotedTrailSplitter
 {
     /// <summary>How many lines an attribution ("On …, Ana &lt;ana@example.com&gt; wrote:") may be wrapped over.</summary>
     private const int MaxAttributionLines = 3;
@@ -54,10 +52,14 @@ internal static partial class QuotedTrailSplitter
     }
 
     /// <summary>Whether a subject says the message is a forward (Fwd:, Fw:, WG:, TR:, RV:, Enc:, Пересл:, …).</summary>
-    public static bool IsForwardSubject(string? subject) => subject is not null && ForwardSubject().IsMatch(subject);
+    public static bool IsForwardSubject(string? subject) => subject is not null && QuotedTrailPatterns.ForwardSubject().IsMatch(subject);
+
+    /// <summary>The first line with something on it.</summary>
+    public static string FirstLine(string text) =>
+        text.Split('\n').FirstOrDefault(line => line.Trim().Length > 0) ?? string.Empty;
 
     /// <summary>Whether a line opens a forwarded message ("---------- Forwarded message ---------", "Begin forwarded message:", …).</summary>
-    public static bool IsForwardMarker(string line) => ForwardMarker().IsMatch(line.Trim());
+    public static bool IsForwardMarker(string line) => QuotedTrailPatterns.ForwardMarker().IsMatch(line.Trim());
 
     /// <summary>The index of the first line of a trail that runs to the end, or the line count when there is none.</summary>
     private static int FindTrailHeader(string[] lines)
@@ -70,12 +72,12 @@ internal static partial class QuotedTrailSplitter
                 continue;
             }
 
-            if (OriginalMessageSeparator().IsMatch(line))
+            if (QuotedTrailPatterns.OriginalMessageSeparator().IsMatch(line))
             {
                 return i;
             }
 
-            if (OutlookFrom().IsMatch(line) && HasOutlookSentBelow(lines, i) && !IsAfterForwardMarker(lines, i))
+            if (QuotedTrailPatterns.OutlookFrom().IsMatch(line) && HasOutlookSentBelow(lines, i) && !IsAfterForwardMarker(lines, i))
             {
                 return IsRule(lines, i - 1) ? i - 1 : i;
             }
@@ -192,7 +194,7 @@ internal static partial class QuotedTrailSplitter
                 return null;
             }
 
-            if (Attribution().IsMatch(candidate) || RussianGmailAttribution().IsMatch(candidate))
+            if (QuotedTrailPatterns.Attribution().IsMatch(candidate) || QuotedTrailPatterns.RussianGmailAttribution().IsMatch(candidate))
             {
                 return count;
             }
@@ -205,7 +207,7 @@ internal static partial class QuotedTrailSplitter
     {
         for (var i = fromLine + 1; i < lines.Length && i <= fromLine + OutlookHeaderWindow; i++)
         {
-            if (OutlookSent().IsMatch(lines[i].Trim()))
+            if (QuotedTrailPatterns.OutlookSent().IsMatch(lines[i].Trim()))
             {
                 return true;
             }
@@ -227,7 +229,7 @@ internal static partial class QuotedTrailSplitter
         return false;
     }
 
-    private static bool IsRule(string[] lines, int index) => index >= 0 && Rule().IsMatch(lines[index].Trim());
+    private static bool IsRule(string[] lines, int index) => index >= 0 && QuotedTrailPatterns.Rule().IsMatch(lines[index].Trim());
 
     private static bool IsQuoted(string line) => line.TrimStart().StartsWith('>');
 
@@ -262,68 +264,4 @@ internal static partial class QuotedTrailSplitter
         var selected = lines.Where((_, i) => inTrail[i] == wanted);
         return string.Join('\n', selected).Trim('\n', ' ', '\t');
     }
-
-    // NonBacktracking: matching time is linear in the line, whatever a hostile message puts there.
-    [GeneratedRegex(
-        """
-        ^(?:
-            On\s.+\swrote\s?:
-          | Am\s.+\sschrieb\b.*:
-          | Le\s.+\sa\s+écrit\s?:
-          | El\s.+\sescribió\s?:
-          | .+\s(?:пишет|написал|написала|написал\(а\))\s?:
-          | Il\s.+\sha\s+scritto\s?:
-          | Op\s.+\sschreef\b.*:
-          | (?:Em|No\sdia)\s.+\sescreveu\s?:
-          | (?:W\sdniu|Dnia)\s.+\snapisał(?:\(a\)|a)?\s?:
-          | Den\s.+\sskrev\b.*:
-        )$
-        """,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | RegexOptions.IgnorePatternWhitespace,
-        matchTimeoutMilliseconds: 250)]
-    private static partial Regex Attribution();
-
-    /// <summary>Gmail in Russian writes no verb: "пн, 4 мар. 2024 г. в 10:00, Анна &lt;anna@example.com&gt;:".</summary>
-    [GeneratedRegex(@"^.+\d{4}\s?г\..+<[^<>\s]+@[^<>\s]+>:$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 250)]
-    private static partial Regex RussianGmailAttribution();
-
-    [GeneratedRegex(
-        """
-        ^-{2,}\s*(?:Original\sMessage|Ursprüngliche\sNachricht|Message\sd'origine|Mensaje\soriginal|Исходное\sсообщение
-          |Messaggio\soriginale|Oorspronkelijk\sbericht|Mensagem\soriginal|Oryginalna\swiadomość|Originalmeddelande)\s*-{2,}$
-        """,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | RegexOptions.IgnorePatternWhitespace,
-        matchTimeoutMilliseconds: 250)]
-    private static partial Regex OriginalMessageSeparator();
-
-    [GeneratedRegex(
-        @"^\*?(?:From|Von|De|Da|Van|От|Od|Fra|Från)\s?:\*?\s*\S",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
-        matchTimeoutMilliseconds: 250)]
-    private static partial Regex OutlookFrom();
-
-    [GeneratedRegex(
-        @"^\*?(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado|Fecha|Data|Inviato|Verzonden|Отправлено|Дата|Wysłano|Skickat|Sendt)\s?:\*?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
-        matchTimeoutMilliseconds: 250)]
-    private static partial Regex OutlookSent();
-
-    [GeneratedRegex(@"^(?:_{5,}|-{5,})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, matchTimeoutMilliseconds: 250)]
-    private static partial Regex Rule();
-
-    [GeneratedRegex(
-        """
-        ^(?:-{2,}\s*(?:Forwarded\smessage|Weitergeleitete\sNachricht|Message\stransféré|Mensaje\sreenviado|Пересылаемое\sсообщение
-          |Messaggio\sinoltrato|Doorgestuurd\sbericht|Mensagem\sencaminhada|Wiadomość\sprzekazana|Vidarebefordrat\smeddelande)
-          |Begin\sforwarded\smessage:|Anfang\sder\sweitergeleiteten\sNachricht:|Début\sdu\smessage\sréexpédié\s?:)
-        """,
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking | RegexOptions.IgnorePatternWhitespace,
-        matchTimeoutMilliseconds: 250)]
-    private static partial Regex ForwardMarker();
-
-    [GeneratedRegex(
-        @"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:Fwd?|WG|TR|RV|Enc|ENC|Doorst|VS|Vs|Пересл|Fw|FW)\s*:",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
-        matchTimeoutMilliseconds: 250)]
-    private static partial Regex ForwardSubject();
 }
