@@ -48,7 +48,9 @@ public class EmailExternalIdTests
     [Fact]
     public async Task The_ingest_can_compute_the_id_before_mapping_to_skip_known_mail()
     {
-        foreach (var raw in new[] { GmailReply, WithoutMessageId("x"), AlternativeWithInlineImageAndAttachment })
+        var splitTextWithoutId = "From: a@example.com\nContent-Type: multipart/mixed; boundary=\"b\"\n\n"
+            + "--b\nContent-Type: text/plain\n\nBefore.\n--b\nContent-Type: image/png\n\nx\n--b\nContent-Type: text/plain\n\nAfter.\n--b--\n";
+        foreach (var raw in new[] { GmailReply, WithoutMessageId("x"), AlternativeWithInlineImageAndAttachment, splitTextWithoutId })
         {
             var message = Mail.Parse(raw);
             Assert.Equal((await Mail.MapAsync(message)).Message.ExternalId, EmailExternalId.For(message));
