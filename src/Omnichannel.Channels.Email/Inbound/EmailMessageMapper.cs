@@ -37,6 +37,9 @@ public sealed class EmailMessageMapper
     {
         EmailCodePages.EnsureRegistered();
         _options = options ?? new EmailMappingOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(_options.MaxAttachmentBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxBodyBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxHtmlLength, nameof(options));
     }
 
     public async Task<EmailMappingResult> MapAsync(

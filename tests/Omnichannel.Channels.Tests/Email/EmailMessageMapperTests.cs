@@ -264,4 +264,12 @@ public class EmailMessageMapperTests
         Assert.Equal("r52@x", mapped.Metadata.References[1]);
         Assert.Equal("r150@x", mapped.Metadata.References[^1]);
     }
+
+    [Fact]
+    public void Limits_that_would_drop_every_body_are_refused_up_front()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EmailMessageMapper(new EmailMappingOptions { MaxBodyBytes = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EmailMessageMapper(new EmailMappingOptions { MaxHtmlLength = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EmailMessageMapper(new EmailMappingOptions { MaxAttachmentBytes = -1 }));
+    }
 }
