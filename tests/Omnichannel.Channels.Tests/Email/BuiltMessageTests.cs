@@ -1,17 +1,12 @@
 using System.Text;
 using MimeKit;
 using MimeKit.Utils;
-using Omnichannel.Channels.Email.Inbound;
 
 namespace Omnichannel.Channels.Tests.Email;
 
 /// <summary>Messages made with MimeKit's builders, mapped as built and after a trip through their bytes.</summary>
 public class BuiltMessageTests
 {
-    // These tests build mail with MimeKit before anything is parsed, and MimeKit remembers a charset it could not
-    // resolve (writing Japanese headers tries iso-2022-jp): register the code pages first, as a host must.
-    static BuiltMessageTests() => EmailCodePages.EnsureRegistered();
-
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 

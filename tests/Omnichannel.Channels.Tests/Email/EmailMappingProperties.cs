@@ -8,10 +8,6 @@ namespace Omnichannel.Channels.Tests.Email;
 /// <summary>Whatever arrives, mapping must produce a message Core accepts, with a stable id and inert HTML.</summary>
 public class EmailMappingProperties
 {
-    // These tests build mail with MimeKit before anything is parsed, and MimeKit remembers a charset it could not
-    // resolve (writing Japanese headers tries iso-2022-jp): register the code pages first, as a host must.
-    static EmailMappingProperties() => EmailCodePages.EnsureRegistered();
-
     private const int Iterations = 300;
 
     /// <summary>Lines a mail body is made of: prose in several scripts, quotes, attributions, separators, blanks.</summary>
