@@ -232,11 +232,11 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         return HashMapping.ToContact(HashMapping.ToDictionary(entries), (await identities).Select(v => (string)v!));
     }
 
-    public async Task<IReadOnlyList<string>> ListContactConversationIdsAsync(string contactId, int limit)
+    public async Task<IReadOnlyList<Conversation>> ListContactConversationsAsync(string contactId, int limit, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
         var ids = await db.SortedSetRangeByRankAsync(_keys.ContactConversations(contactId), 0, limit - 1, Order.Descending);
-        return [.. ids.Select(v => (string)v!)];
+        return await LoadAsync(db, [.. ids.Select(v => (string)v!)], id => _keys.Conversation(id), HashMapping.ToConversation);
     }
 
     public async Task<IReadOnlyList<StoreEvent>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken = default)

@@ -34,6 +34,9 @@ public interface IConversationStore
 
     Task<Contact?> GetContactAsync(string contactId, CancellationToken cancellationToken = default);
 
+    /// <summary>The contact's conversations, newest first.</summary>
+    Task<IReadOnlyList<Conversation>> ListContactConversationsAsync(string contactId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Events after <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<StoreEvent>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken = default);
 }

@@ -143,6 +143,9 @@ internal sealed class InMemoryConversationStore : IConversationStore
     public Task<Contact?> GetContactAsync(string contactId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task<IReadOnlyList<Conversation>> ListContactConversationsAsync(string contactId, int limit, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     public Task<IReadOnlyList<StoreEvent>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 

@@ -24,7 +24,7 @@ public sealed class ContactResolutionTests(StoreServers servers)
         Assert.NotNull(contact);
         Assert.Equal([new ContactIdentity(IdentityKinds.Api, "ana")], contact.Identities);
         Assert.Equal("ana", contact.Name);
-        Assert.Equal([second.ConversationId, first.ConversationId], await store.Conversations.ListContactConversationIdsAsync(first.ContactId, 10));
+        Assert.Equal([second.ConversationId, first.ConversationId], (await store.Conversations.ListContactConversationsAsync(first.ContactId, 10)).Select(c => c.Id));
     }
 
     [Theory]

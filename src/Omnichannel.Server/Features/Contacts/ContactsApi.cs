@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnichannel.Core.Model;
-using Omnichannel.Redis;
+using Omnichannel.Core.Ports;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Features.Conversations;
 
@@ -31,7 +31,7 @@ public static class ContactsApi
     }
 
     private static async Task<Results<Ok<ContactDto>, NotFound, ForbidHttpResult>> GetAsync(
-        string id, HttpContext http, RedisConversationStore store, CancellationToken ct)
+        string id, HttpContext http, IConversationStore store, CancellationToken ct)
     {
         if (!Ids.IsWellFormed(id) || await store.GetContactAsync(id, ct) is not { } contact)
         {
@@ -39,15 +39,8 @@ public static class ContactsApi
         }
 
         var viewer = ConversationViewer.From(http);
-        var ids = await store.ListContactConversationIdsAsync(id, MaxConversations);
-        var conversations = new List<Conversation>();
-        foreach (var conversationId in ids)
-        {
-            if (await store.GetConversationAsync(conversationId, ct) is { } conversation && viewer.CanSee(conversation))
-            {
-                conversations.Add(conversation);
-            }
-        }
+        // One pipelined read of the contact's conversations, filtered to what the caller may see.
+        var conversations = (await store.ListContactConversationsAsync(id, MaxConversations, ct)).Where(viewer.CanSee).ToList();
 
         // An agent sees a contact only through a conversation they may see.
         if (!viewer.SeesEverything && conversations.Count == 0)
