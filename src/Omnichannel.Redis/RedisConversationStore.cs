@@ -115,7 +115,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         }
 
         var values = (RedisResult[])result!;
-        return new AppendResult((string)values[0]!, (long)values[1]);
+        return new AppendResult((string)values[0]!, (long)values[1], (string)values[2]!);
     }
 
     public async Task<StatusChangeResult?> ChangeStatusAsync(string conversationId, ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default)

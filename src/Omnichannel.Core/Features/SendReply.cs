@@ -29,17 +29,12 @@ public sealed class OutboundMessageHandler(IConversationStore store, IPublisher 
 
     private async ValueTask<AppendResult?> AppendAsync(string conversationId, Actor author, string text, bool isPrivate, CancellationToken cancellationToken)
     {
-        var conversation = await store.GetConversationAsync(conversationId, cancellationToken);
-        if (conversation is null)
-        {
-            return null;
-        }
-
+        // The store's script checks the conversation exists and hands back its channel: one round trip.
         var result = await store.AppendOutboundAsync(
             new OutboundMessage(conversationId, author.Kind, author.Id, author.Name, text, isPrivate), time.GetUtcNow(), cancellationToken);
         if (result is not null)
         {
-            await publisher.Publish(new MessageCreated(conversationId, result.MessageId, MessageDirection.Out, isPrivate, conversation.Channel, result.EventSequence), cancellationToken);
+            await publisher.Publish(new MessageCreated(conversationId, result.MessageId, MessageDirection.Out, isPrivate, result.Channel, result.EventSequence), cancellationToken);
         }
 
         return result;

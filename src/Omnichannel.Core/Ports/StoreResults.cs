@@ -19,8 +19,8 @@ public sealed record IngestResult(
     ConversationStatus? PreviousStatus = null,
     long ConversationEventSequence = 0);
 
-/// <summary>Outcome of appending an agent's reply or private note.</summary>
-public sealed record AppendResult(string MessageId, long EventSequence);
+/// <summary>Outcome of appending an agent's reply or private note; <see cref="Channel"/> is the conversation's.</summary>
+public sealed record AppendResult(string MessageId, long EventSequence, string Channel);
 
 public sealed record WokenConversation(string ConversationId, long EventSequence);
 

@@ -1,6 +1,6 @@
 -- Appends an agent's reply (delivery pending, queued in the channel's outbox) or a private note.
 -- ARGV: 4 conversation id, 5 message id, 6 private ('1'|'0'), 7 author kind, 8 author id, then message field/value pairs.
--- Returns { messageId, seq }, or nil when the conversation does not exist.
+-- Returns { messageId, seq, channel }, or nil when the conversation does not exist.
 local conv_id, msg_id = ARGV[4], ARGV[5]
 local state = conversation_state(conv_id)
 if not state then
@@ -29,4 +29,4 @@ end
 
 local seq = emit({ type = 'message.created', conversationId = conv_id, messageId = msg_id, direction = 'out',
   private = is_private, actorId = ARGV[8] })
-return { msg_id, seq }
+return { msg_id, seq, state.channel }

@@ -62,7 +62,8 @@ public class OutboundMessageHandlerTests
         var result = await _handler.Handle(new SendReply("missing", Ana, "hello"), CancellationToken.None);
 
         Assert.Null(result);
-        Assert.Equal([nameof(InMemoryConversationStore.GetConversationAsync)], _store.Calls);
+        Assert.Equal([nameof(InMemoryConversationStore.AppendOutboundAsync)], _store.Calls);
+        Assert.Empty(_store.OutboundMessages);
         Assert.Empty(_publisher.Published);
     }
 

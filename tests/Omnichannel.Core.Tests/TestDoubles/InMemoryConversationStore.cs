@@ -88,13 +88,13 @@ internal sealed class InMemoryConversationStore : IConversationStore
     public Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         Record(nameof(AppendOutboundAsync), now);
-        if (!_conversations.ContainsKey(message.ConversationId))
+        if (!_conversations.TryGetValue(message.ConversationId, out var conversation))
         {
             return Task.FromResult<AppendResult?>(null);
         }
 
         OutboundMessages.Add(message);
-        return Task.FromResult<AppendResult?>(new AppendResult(NewId("msg"), ++_sequence));
+        return Task.FromResult<AppendResult?>(new AppendResult(NewId("msg"), ++_sequence, conversation.Channel));
     }
 
     public Task<StatusChangeResult?> ChangeStatusAsync(string conversationId, ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
