@@ -33,11 +33,26 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
             }
 
             Directory.CreateDirectory(DataDirectory);
-            Port = options.Port != 0 ? options.Port : FreeLoopbackPort();
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var server = new GarnetServer(BuildArguments(), new GarnetLoggerFactory(loggerFactory));
-            server.Start();
-            _server = server;
+            // A free port is found by binding and releasing it; another process can take it before Garnet binds.
+            // With an automatic port, pick another and try again rather than fail the start.
+            for (var attempt = 1; ; attempt++)
+            {
+                Port = options.Port != 0 ? options.Port : FreeLoopbackPort();
+                var server = new GarnetServer(BuildArguments(), new GarnetLoggerFactory(loggerFactory));
+                try
+                {
+                    server.Start();
+                    _server = server;
+                    break;
+                }
+                catch (Exception ex) when (options.Port == 0 && attempt < 5 && IsPortTaken(ex))
+                {
+                    server.Dispose();
+                    _logger.LogInformation("Port {Port} was taken before the embedded store could bind it; trying another", Port);
+                }
+            }
+
             _logger.LogInformation("Embedded Garnet store listening on 127.0.0.1:{Port} with data in {DataDirectory} (started in {Elapsed} ms)",
                 Port, DataDirectory, started.ElapsedMilliseconds);
         }
@@ -95,6 +110,19 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
     }
 
     public void Dispose() => Stop();
+
+    private static bool IsPortTaken(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int FreeLoopbackPort()
     {
