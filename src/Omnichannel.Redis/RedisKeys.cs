@@ -47,4 +47,8 @@ public sealed class RedisKeys(string workspace)
     public string Token(string id) => Prefix + "token:" + id;
 
     public string Tokens => Prefix + "tokens";
+
+    public string Shift(string id) => Prefix + "shift:" + id;
+
+    public string Shifts => Prefix + "shifts";
 }
