@@ -6,16 +6,27 @@ namespace Omnichannel.Redis;
 internal static class LuaScripts
 {
     private static readonly string Common = Read("common");
+    private static readonly string Routing = Read("routing");
 
-    public static string Ingest { get; } = Compose("ingest");
+    public static string Ingest { get; } = ComposeRouting("ingest");
     public static string AppendOutbound { get; } = Compose("append_outbound");
     public static string ChangeStatus { get; } = Compose("change_status");
-    public static string Assign { get; } = Compose("assign");
+    public static string Assign { get; } = ComposeRouting("assign");
+    public static string Drain { get; } = ComposeRouting("drain");
+    public static string Handover { get; } = ComposeRouting("handover");
+    public static string Timeout { get; } = ComposeRouting("timeout");
+    public static string Move { get; } = ComposeRouting("move");
+    public static string Presence { get; } = ComposeRouting("presence");
+    public static string QueueSave { get; } = ComposeRouting("queue_save");
+    public static string AgentStates { get; } = ComposeRouting("agent_states");
     public static string WakeSnoozed { get; } = Compose("wake_snoozed");
     public static string SetDelivery { get; } = Compose("set_delivery");
     public static string ClaimOutbound { get; } = Compose("claim_outbound");
 
     private static string Compose(string name) => Common + "\n" + Read(name);
+
+    // Scripts that assign also get the assignment rules (routing.lua), which build on common.lua.
+    private static string ComposeRouting(string name) => Common + "\n" + Routing + "\n" + Read(name);
 
     private static string Read(string name)
     {

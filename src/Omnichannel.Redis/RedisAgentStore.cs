@@ -12,16 +12,31 @@ namespace Omnichannel.Redis;
 /// </summary>
 public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
 {
-    private const string CreateScript = """
-        if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 0 end
-        redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+    // Queue membership lives in the agent's queues field and, as an index the assignment scripts read, in
+    // queue:{q}:members; both change in the same script. ARGV[1] is the key prefix, ARGV[2] the agent id.
+    private const string MembershipLua = """
+        local function sync_members(prefix, agent_id, old_json, new_json)
+          local old, new = cjson.decode(old_json or '[]'), cjson.decode(new_json)
+          for _, q in ipairs(old) do redis.call('SREM', prefix .. 'queue:' .. q .. ':members', agent_id) end
+          for _, q in ipairs(new) do redis.call('SADD', prefix .. 'queue:' .. q .. ':members', agent_id) end
+        end
+        """;
+
+    // ARGV: 1 prefix, 2 agent id, 3 normalized email, 4 queues JSON, 5.. field/value pairs.
+    private const string CreateScript = MembershipLua + """
+        if redis.call('HSETNX', KEYS[2], ARGV[3], ARGV[2]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], unpack(ARGV, 5))
         redis.call('SADD', KEYS[3], ARGV[2])
+        sync_members(ARGV[1], ARGV[2], nil, ARGV[4])
         return 1
         """;
 
-    private const string UpdateScript = """
+    // ARGV: 1 prefix, 2 agent id, 3 queues JSON, 4.. field/value pairs.
+    private const string UpdateScript = MembershipLua + """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-        redis.call('HSET', KEYS[1], unpack(ARGV))
+        local old = redis.call('HGET', KEYS[1], 'queues')
+        redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+        sync_members(ARGV[1], ARGV[2], old, ARGV[3])
         return 1
         """;
 
@@ -50,7 +65,7 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
     {
         var db = await connection.DatabaseAsync();
         // The uniqueness guard holds the normalized email, as FindByEmailAsync looks it up.
-        RedisValue[] args = [Normalize(agent.Email), agent.Id, .. Fields(agent)];
+        RedisValue[] args = [_keys.Prefix, agent.Id, Normalize(agent.Email), QueuesJson(agent), .. Fields(agent)];
         var created = await db.ScriptEvaluateAsync(CreateScript, [_keys.Agent(agent.Id), _keys.AgentsByEmail, _keys.Agents], args);
         return (int)created == 1;
     }
@@ -58,7 +73,7 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
     public async Task<bool> UpdateAsync(Agent agent, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        var updated = await db.ScriptEvaluateAsync(UpdateScript, [_keys.Agent(agent.Id)], Fields(agent));
+        var updated = await db.ScriptEvaluateAsync(UpdateScript, [_keys.Agent(agent.Id)], [_keys.Prefix, agent.Id, QueuesJson(agent), .. Fields(agent)]);
         return (int)updated == 1;
     }
 
@@ -125,11 +140,14 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
         "name", agent.Name,
         "role", agent.Role.ToString().ToLowerInvariant(),
         "capacity", agent.Capacity,
-        "queues", JsonSerializer.Serialize([.. agent.Queues], StoreJsonContext.Default.StringArray),
+        "queues", QueuesJson(agent),
         "passwordHash", agent.PasswordHash,
         "securityStamp", agent.SecurityStamp,
         "createdAt", HashMapping.Ms(agent.CreatedAt),
     ];
+
+    private static string QueuesJson(Agent agent) =>
+        JsonSerializer.Serialize([.. agent.Queues.Distinct(StringComparer.Ordinal)], StoreJsonContext.Default.StringArray);
 
     private static Agent ToAgent(Dictionary<string, string> f) => new(
         Id: f["id"],

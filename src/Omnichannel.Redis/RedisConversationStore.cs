@@ -87,7 +87,8 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             Reopened: (int)result[5] == 1,
             EventSequence: (long)result[6],
             PreviousStatus: ConversationStatusText.TryParse((string?)result[7], out var previous) ? previous : null,
-            ConversationEventSequence: (long)result[8]);
+            ConversationEventSequence: (long)result[8],
+            Assignments: AssignmentChanges.Parse(result[9]));
     }
 
     public async Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -136,10 +137,10 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         return new StatusChangeResult(ConversationStatusText.Parse((string)values[0]!), ConversationStatusText.Parse((string)values[1]!), (long)values[2]);
     }
 
-    public async Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        RedisValue[] args = [.. CommonArgs(now), conversationId, agentId ?? "", reason, actorId ?? ""];
+        RedisValue[] args = [.. CommonArgs(now), conversationId, agentId ?? "", reason, actorId ?? "", note ?? ""];
         var result = await db.ScriptEvaluateAsync(LuaScripts.Assign, SlotKey, args);
         if (result.IsNull)
         {

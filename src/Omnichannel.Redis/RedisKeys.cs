@@ -51,4 +51,26 @@ public sealed class RedisKeys(string workspace)
     public string Shift(string id) => Prefix + "shift:" + id;
 
     public string Shifts => Prefix + "shifts";
+
+    public string Queue(string id) => Prefix + "queue:" + id;
+
+    public string Queues => Prefix + "queues";
+
+    public string QueueMembers(string id) => Prefix + "queue:" + id + ":members";
+
+    public string QueueWaiting(string id) => Prefix + "queue:" + id + ":waiting";
+
+    public string AgentShifts(string id) => Prefix + "agent:" + id + ":shifts";
+
+    public string Presence => Prefix + "presence";
+
+    public string Timeouts => Prefix + "timeouts";
+
+    public string Typing(string conversationId) => Prefix + "typing:" + conversationId;
+
+    public string Lease(string job) => Prefix + "lease:" + job;
+
+    public string Audit => Prefix + "audit";
+
+    public string ConversationActivity(string id) => Prefix + "conv:" + id + ":activity";
 }

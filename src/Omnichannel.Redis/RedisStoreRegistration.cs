@@ -47,6 +47,9 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IAgentStore, RedisAgentStore>();
         builder.Services.AddSingleton<IOutboundQueue, RedisOutboundQueue>();
         builder.Services.AddSingleton<IApiTokenStore, RedisApiTokenStore>();
+        builder.Services.AddSingleton<IQueueStore, RedisQueueStore>();
+        builder.Services.AddSingleton<IAssignmentStore, RedisAssignmentStore>();
+        builder.Services.AddSingleton<IAuditLog, RedisAuditLog>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value);
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return builder;

@@ -106,6 +106,11 @@ public sealed class IngestMessageHandler(IConversationStore store, IPublisher pu
         }
 
         await publisher.Publish(new MessageCreated(result.ConversationId, result.MessageId, MessageDirection.In, false, inbound.Channel, result.EventSequence), cancellationToken);
+        foreach (var change in result.Assignments ?? [])
+        {
+            await publisher.Publish(new ConversationAssigned(change.ConversationId, change.From, change.To, change.Reason, null, change.EventSequence), cancellationToken);
+        }
+
         return result;
     }
 }

@@ -18,7 +18,7 @@ public interface IConversationStore
     Task<StatusChangeResult?> ChangeStatusAsync(string conversationId, ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Assigns (or unassigns with null). Null when the conversation does not exist.</summary>
-    Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reopens snoozed conversations whose time has come.</summary>
     Task<IReadOnlyList<WokenConversation>> WakeSnoozedAsync(DateTimeOffset now, CancellationToken cancellationToken = default);

@@ -6,7 +6,8 @@ namespace Omnichannel.Core.Ports;
 /// Outcome of an ingest. <see cref="Duplicate"/> means the message was stored before and nothing changed.
 /// <see cref="PreviousStatus"/> is the conversation's status before the message (null when it was created or a duplicate);
 /// <see cref="ConversationEventSequence"/> is the sequence of the conversation's own event written with the message
-/// (created, reopened, or opened from pending/snoozed), 0 when there was none.
+/// (created, reopened, or opened from pending/snoozed), 0 when there was none. <see cref="Assignments"/> are the
+/// assignments routing made in the same write (the new or reopened conversation, and older ones of its queue).
 /// </summary>
 public sealed record IngestResult(
     string ConversationId,
@@ -17,7 +18,8 @@ public sealed record IngestResult(
     bool Reopened,
     long EventSequence,
     ConversationStatus? PreviousStatus = null,
-    long ConversationEventSequence = 0);
+    long ConversationEventSequence = 0,
+    IReadOnlyList<AssignmentChange>? Assignments = null);
 
 /// <summary>Outcome of appending an agent's reply or private note; <see cref="Channel"/> is the conversation's.</summary>
 public sealed record AppendResult(string MessageId, long EventSequence, string Channel);

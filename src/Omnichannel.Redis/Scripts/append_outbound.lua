@@ -20,6 +20,9 @@ redis.call('HSET', P .. 'msg:' .. msg_id, unpack(msg))
 redis.call('ZADD', conv_key .. ':messages', msg_seq, msg_id)
 
 if not is_private then
+  -- The customer has an answer: nothing is unanswered, and the unanswered timeout stops.
+  redis.call('HDEL', conv_key, 'unansweredSince')
+  redis.call('ZREM', P .. 'timeouts', conv_id)
   redis.call('HSET', conv_key, 'lastActivityAt', NOW)
   redis.call('HSETNX', conv_key, 'firstResponseAt', NOW)
   -- ZADD on the current indices only moves the score: the conversation rises to the top of its lists.

@@ -4,6 +4,9 @@
 local P = ARGV[1]
 local NOW = ARGV[2]
 local EVENT_CAP = tonumber(ARGV[3])
+local NOW_MS = tonumber(NOW)
+local AUDIT_CAP = 100000
+local ACTIVITY_CAP = 500
 
 -- The list indices a conversation belongs to, given its status, assignee ('' = none) and queue.
 local function index_keys(status, assignee, queue)
@@ -20,15 +23,32 @@ local function index_keys(status, assignee, queue)
   return keys
 end
 
--- Moves a conversation from the indices of its old state (nil for a new one) to those of its new state.
+-- An open, unassigned conversation waits in its queue, scored by when its customer started waiting
+-- (the oldest unanswered message, else now): queue:{q}:waiting is the drain order.
+local function is_waiting(state)
+  return state.status == 'open' and state.assignee == ''
+end
+
+-- Moves a conversation from the indices of its old state (nil for a new one) to those of its new state, and keeps
+-- the queue's waiting list and the unanswered-timeout schedule in step with it.
 local function reindex(id, old, new, score)
   if old then
     for _, k in ipairs(index_keys(old.status, old.assignee, old.queue)) do
       redis.call('ZREM', k, id)
     end
+    if is_waiting(old) then
+      redis.call('ZREM', P .. 'queue:' .. old.queue .. ':waiting', id)
+    end
   end
   for _, k in ipairs(index_keys(new.status, new.assignee, new.queue)) do
     redis.call('ZADD', k, score, id)
+  end
+  if is_waiting(new) then
+    local since = redis.call('HGET', P .. 'conv:' .. id, 'unansweredSince') or NOW
+    redis.call('ZADD', P .. 'queue:' .. new.queue .. ':waiting', since, id)
+  end
+  if new.status ~= 'open' or new.assignee == '' then
+    redis.call('ZREM', P .. 'timeouts', id)
   end
 end
 
@@ -50,6 +70,26 @@ local function emit(event)
   local size = redis.call('ZCARD', P .. 'events')
   if size > EVENT_CAP then
     redis.call('ZREMRANGEBYRANK', P .. 'events', 0, size - EVENT_CAP - 1)
+  end
+  return seq
+end
+
+-- Appends one entry to the audit log (score = time; the zero-padded sequence keeps entries of one millisecond in
+-- order) and, when it concerns a conversation, to that conversation's activity timeline.
+local function audit(entry)
+  local seq = redis.call('INCR', P .. 'audit:seq')
+  entry.seq = seq
+  entry.at = NOW_MS
+  local json = cjson.encode(entry)
+  redis.call('ZADD', P .. 'audit', NOW_MS, string.format('%015d', seq) .. json)
+  local size = redis.call('ZCARD', P .. 'audit')
+  if size > AUDIT_CAP then
+    redis.call('ZREMRANGEBYRANK', P .. 'audit', 0, size - AUDIT_CAP - 1)
+  end
+  if entry.conversationId then
+    local key = P .. 'conv:' .. entry.conversationId .. ':activity'
+    redis.call('RPUSH', key, json)
+    redis.call('LTRIM', key, -ACTIVITY_CAP, -1)
   end
   return seq
 end

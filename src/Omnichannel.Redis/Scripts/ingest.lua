@@ -2,13 +2,14 @@
 -- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key ('' = one per contact), 9 subject,
 --       10 sender name, 11 new contact id, 12 new conversation id, 13 new message id,
 --       14 identity count N, 15..14+N identities "kind:value" (sender first), then message field/value pairs.
--- Returns { conversationId, messageId, contactId, duplicate, created, reopened, seq, previous status, status seq }
--- (previous status '' for a new conversation; conversation seq is that of the created/reopened/status event, or 0).
+-- Returns { conversationId, messageId, contactId, duplicate, created, reopened, seq, previous status, status seq,
+-- assignments } (previous status '' for a new conversation; conversation seq is that of the created/reopened/status
+-- event, or 0; assignments flattened { conv, from, to, reason, seq, ... } made by routing in this same script).
 local dedup_key = P .. 'dedup:' .. ARGV[4]
 local seen = redis.call('GET', dedup_key)
 if seen then
   local conv, msg, contact = string.match(seen, '^([^|]+)|([^|]+)|([^|]+)$')
-  return { conv, msg, contact, 1, 0, 0, 0, '', 0 }
+  return { conv, msg, contact, 1, 0, 0, 0, '', 0, {} }
 end
 
 local channel, account, queue = ARGV[5], ARGV[6], ARGV[7]
@@ -65,12 +66,19 @@ if old then
     redis.call('HDEL', P .. 'conv:' .. conv_id, 'snoozedUntil')
   end
   redis.call('HSET', P .. 'conv:' .. conv_id, 'status', 'open', 'lastActivityAt', NOW, 'lastInboundAt', NOW)
+  if redis.call('HSETNX', P .. 'conv:' .. conv_id, 'unansweredSince', NOW) == 1 and old.assignee ~= '' and old.status == 'open' then
+    -- The customer is waiting again on an agent who holds the conversation: its unanswered timeout starts.
+    local queue = queue_settings(old.queue)
+    if queue and queue.timeout and queue.timeout > 0 then
+      redis.call('ZADD', P .. 'timeouts', 'NX', NOW_MS + queue.timeout * 60000, conv_id)
+    end
+  end
 else
   conv_id = ARGV[12]
   created = 1
   local fields = { 'id', conv_id, 'channel', channel, 'account', account, 'contactId', contact_id,
     'status', 'open', 'queue', queue, 'tier', 'L1', 'createdAt', NOW, 'lastActivityAt', NOW,
-    'lastInboundAt', NOW, 'threadKey', thread_key, 'msgSeq', 0, 'messageCount', 0 }
+    'lastInboundAt', NOW, 'unansweredSince', NOW, 'threadKey', thread_key, 'msgSeq', 0, 'messageCount', 0 }
   if ARGV[9] ~= '' then
     fields[#fields + 1] = 'subject'
     fields[#fields + 1] = ARGV[9]
@@ -107,4 +115,30 @@ elseif old.status ~= 'open' then
     status = 'open', actorId = contact_id })
 end
 local seq = emit({ type = 'message.created', conversationId = conv_id, messageId = msg_id, direction = 'in' })
-return { conv_id, msg_id, contact_id, 0, created, reopened, seq, old and old.status or '', conversation_seq }
+
+-- Routing (Core: ReopenRule, QueueDrainer). A reopened conversation goes back to its last agent only if that agent
+-- is eligible now; otherwise it returns to the queue. A conversation waiting in its queue is drained with it.
+local changes = {}
+if reopened == 1 and new_state.assignee ~= '' then
+  local last = new_state.assignee
+  local member = redis.call('SISMEMBER', P .. 'queue:' .. new_state.queue .. ':members', last) == 1
+  local current = conversation_state(conv_id)
+  local s = agent_state(last, member)
+  -- The reopened conversation already counts in the agent's open ones: judge capacity without it.
+  s.open = s.open - 1
+  if is_eligible(s) then
+    local queue = queue_settings(new_state.queue)
+    if queue and queue.timeout and queue.timeout > 0 then
+      redis.call('ZADD', P .. 'timeouts', NOW_MS + queue.timeout * 60000, conv_id)
+    end
+    audit({ type = 'conversation.assigned', conversationId = conv_id, queue = new_state.queue, from = last, to = last,
+      reason = 'reopened', actorId = 'system' })
+  else
+    local unassign_seq = assign_to(conv_id, current, '', 'reopened', 'system', nil)
+    changes[#changes + 1] = { conv_id, last, '', 'reopened', unassign_seq }
+  end
+end
+if new_state.assignee == '' or #changes > 0 then
+  drain(new_state.queue, changes)
+end
+return { conv_id, msg_id, contact_id, 0, created, reopened, seq, old and old.status or '', conversation_seq, flatten(changes) }

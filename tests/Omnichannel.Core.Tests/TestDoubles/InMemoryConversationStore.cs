@@ -109,7 +109,7 @@ internal sealed class InMemoryConversationStore : IConversationStore
         return Task.FromResult<StatusChangeResult?>(new StatusChangeResult(conversation.Status, status, ++_sequence));
     }
 
-    public Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default)
     {
         Record(nameof(AssignAsync), now);
         if (!_conversations.TryGetValue(conversationId, out var conversation))

@@ -1,0 +1,92 @@
+using Omnichannel.Core.Assignment;
+using Omnichannel.Core.Scheduling;
+
+namespace Omnichannel.Core.Ports;
+
+/// <summary>
+/// The live side of assignment: agents' availability, presence, pause, capacity and on-shift windows, and the atomic
+/// operations that assign (drain, handover, unanswered timeout, moves). Each operation selects and writes in one
+/// store script, so two nodes never double-assign or push an agent past capacity; every change that can free
+/// capacity or make an agent eligible drains the agent's queues in the same script.
+/// </summary>
+public interface IAssignmentStore
+{
+    /// <summary>Sets online / busy / offline. Online and busy also count as a heartbeat; offline ends presence.</summary>
+    Task<PresenceChange> SetAvailabilityAsync(string agentId, Availability availability, string actorId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent is present for <see cref="Presence.Lifetime"/> from now (a heartbeat or a live connection's ping).</summary>
+    Task<PresenceChange> HeartbeatAsync(string agentId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent's last live connection closed: presence ends now.</summary>
+    Task<PresenceChange> LeaveAsync(string agentId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task<PresenceChange> SetPausedAsync(string agentId, bool paused, string actorId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task<PresenceChange> SetCapacityAsync(string agentId, int capacity, string actorId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the agent's on-shift windows (merged, non-overlapping, from every shift they are a member of).</summary>
+    Task<PresenceChange> SetShiftWindowsAsync(string agentId, IReadOnlyList<ShiftWindow> windows, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Assigns the queues' waiting conversations, oldest first, while someone is eligible.</summary>
+    Task<IReadOnlyList<AssignmentChange>> DrainAsync(IReadOnlyList<string> queueIds, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies the queue's handover policy to its off-shift members (or only <paramref name="agentId"/>), then drains it.</summary>
+    Task<IReadOnlyList<AssignmentChange>> HandoverAsync(string queueId, string? agentId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Reassigns conversations whose assignee has not answered within their queue's unanswered timeout.</summary>
+    Task<IReadOnlyList<AssignmentChange>> ReassignUnansweredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies all moves or none: none when any no longer holds (see <see cref="MoveOutcome"/>).</summary>
+    Task<MoveOutcome> MoveAsync(string queueId, IReadOnlyList<RebalanceMove> moves, string reason, string actorId, bool respectCapacity, string? note, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The queue's members (or the given agents) as assignment sees them now, and who would get the next conversation.</summary>
+    Task<QueueAgents> ReadAgentsAsync(string queueId, IReadOnlyList<string>? agentIds, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent's open conversations of the queue, with what rebalancing needs to know about each.</summary>
+    Task<IReadOnlyList<HeldConversation>> ReadHeldAsync(string queueId, string agentId, CancellationToken cancellationToken = default);
+
+    Task<WaitingSummary> ReadWaitingAsync(string queueId, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent is typing in the conversation: rebalancing leaves it alone for <paramref name="lifetime"/>.</summary>
+    Task MarkTypingAsync(string conversationId, string agentId, TimeSpan lifetime, CancellationToken cancellationToken = default);
+
+    /// <summary>Agents whose presence ran out in (<paramref name="after"/>, <paramref name="upTo"/>].</summary>
+    Task<IReadOnlyList<string>> ExpiredPresenceAsync(DateTimeOffset after, DateTimeOffset upTo, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a lease for a job that must run on one node only (a shift boundary); false when another node holds it.</summary>
+    Task<bool> TryLeaseAsync(string job, string holder, TimeSpan lifetime, CancellationToken cancellationToken = default);
+}
+
+public static class Presence
+{
+    /// <summary>A heartbeat keeps an agent present this long.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>One conversation changing hands. <see cref="To"/> null = back to its queue.</summary>
+public sealed record AssignmentChange(string ConversationId, string? From, string? To, string Reason, long EventSequence);
+
+/// <summary>Outcome of a presence-side change: whether the agent exists, and the assignments it caused.</summary>
+public sealed record PresenceChange(bool Found, IReadOnlyList<AssignmentChange> Changes);
+
+/// <summary>Applied (with the changes) or refused: <see cref="ConflictId"/> is the conversation or agent at fault.</summary>
+public sealed record MoveOutcome(bool Applied, IReadOnlyList<AssignmentChange> Changes, string? ConflictId, string? Problem);
+
+/// <summary>An agent as assignment sees them in one queue, with <see cref="State"/> for the Core rules.</summary>
+public sealed record AgentRuntime(AgentState State, Ineligibility Ineligibility, DateTimeOffset? PresentUntil);
+
+public sealed record QueueAgents(string? NextAgentId, IReadOnlyList<AgentRuntime> Agents);
+
+public sealed record WaitingSummary(int Count, DateTimeOffset? OldestSince);
+
+/// <summary>Reasons recorded with every assignment.</summary>
+public static class AssignmentReasonNames
+{
+    public const string RoundRobin = "round-robin";
+    public const string Balanced = "balanced";
+    public const string Reopened = "reopened";
+    public const string Handover = "handover";
+    public const string Timeout = "timeout";
+    public const string Rebalance = "rebalance";
+    public const string Manual = "manual";
+}

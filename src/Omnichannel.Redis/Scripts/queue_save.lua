@@ -1,0 +1,58 @@
+-- Creates or updates a queue and, when members are given, sets its membership (agent:{id}.queues and
+-- queue:{id}:members together), then drains it. ARGV: 4 id, 5 name, 6 policy, 7 handover, 8 timeout minutes ('' = none),
+-- 9 actor id, 10 create only ('1'|'0'), 11 members given ('1'|'0'), 12.. member agent ids.
+-- Returns { 1 created | 0 updated | -1 exists (create only), unknown member id or '', changes flattened }.
+local queue_id = ARGV[4]
+local queue_key = P .. 'queue:' .. queue_id
+local members_key = queue_key .. ':members'
+local exists = redis.call('EXISTS', queue_key) == 1
+if exists and ARGV[10] == '1' then
+  return { -1, '', {} }
+end
+local wanted = {}
+if ARGV[11] == '1' then
+  for i = 12, #ARGV do
+    if redis.call('EXISTS', P .. 'agent:' .. ARGV[i]) == 0 then
+      return { 0, ARGV[i], {} }
+    end
+    wanted[ARGV[i]] = true
+  end
+end
+
+redis.call('HSET', queue_key, 'id', queue_id, 'name', ARGV[5], 'policy', ARGV[6], 'handover', ARGV[7],
+  'timeoutMinutes', ARGV[8], 'updatedAt', NOW)
+redis.call('HSETNX', queue_key, 'createdAt', NOW)
+redis.call('SADD', P .. 'queues', queue_id)
+
+local function set_agent_queues(agent_id, add)
+  local agent_key = P .. 'agent:' .. agent_id
+  local queues = cjson.decode(redis.call('HGET', agent_key, 'queues') or '[]')
+  local kept = {}
+  for _, q in ipairs(queues) do
+    if q ~= queue_id then
+      kept[#kept + 1] = q
+    end
+  end
+  if add then
+    kept[#kept + 1] = queue_id
+  end
+  -- cjson encodes an empty table as an object; the agent's queues are always an array.
+  redis.call('HSET', agent_key, 'queues', #kept == 0 and '[]' or cjson.encode(kept))
+end
+
+if ARGV[11] == '1' then
+  for _, agent_id in ipairs(redis.call('SMEMBERS', members_key)) do
+    if not wanted[agent_id] then
+      redis.call('SREM', members_key, agent_id)
+      set_agent_queues(agent_id, false)
+    end
+  end
+  for agent_id in pairs(wanted) do
+    if redis.call('SADD', members_key, agent_id) == 1 then
+      set_agent_queues(agent_id, true)
+    end
+  end
+end
+audit({ type = exists and 'queue.updated' or 'queue.created', queue = queue_id, actorId = ARGV[9] })
+local changes = drain(queue_id, {})
+return { exists and 0 or 1, '', flatten(changes) }
