@@ -47,6 +47,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IAgentStore, RedisAgentStore>();
         builder.Services.AddSingleton<IOutboundQueue, RedisOutboundQueue>();
         builder.Services.AddSingleton<IApiTokenStore, RedisApiTokenStore>();
+        builder.Services.AddSingleton<IShiftStore, RedisShiftStore>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value);
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return builder;
