@@ -5,18 +5,20 @@ using Omnichannel.Core.Model;
 
 namespace Omnichannel.Server.Pipeline;
 
-/// <summary>Counts what happens in the inbox (messages in and out per channel, conversations created, reopened, resolved).</summary>
+/// <summary>Counts what happens in the inbox (messages in and out per channel, conversations created, reopened, resolved; shift changes).</summary>
 public sealed class EventMetricsHandler :
     INotificationHandler<ConversationCreated>,
     INotificationHandler<ConversationReopened>,
     INotificationHandler<MessageCreated>,
     INotificationHandler<ConversationStatusChanged>,
     INotificationHandler<ConversationAssigned>,
-    INotificationHandler<MessageDeliveryChanged>
+    INotificationHandler<MessageDeliveryChanged>,
+    INotificationHandler<ShiftsChanged>
 {
     private readonly Counter<long> _messages;
     private readonly Counter<long> _conversations;
     private readonly Counter<long> _deliveries;
+    private readonly Counter<long> _shiftChanges;
 
     public EventMetricsHandler(IMeterFactory meterFactory)
     {
@@ -24,6 +26,7 @@ public sealed class EventMetricsHandler :
         _messages = meter.CreateCounter<long>("omnichannel.messages", description: "Messages stored, by channel and direction");
         _deliveries = meter.CreateCounter<long>("omnichannel.deliveries", description: "Outbound delivery state changes");
         _conversations = meter.CreateCounter<long>("omnichannel.conversation.changes", description: "Conversations created, reopened, assigned and changed status");
+        _shiftChanges = meter.CreateCounter<long>("omnichannel.shift.changes", description: "Shifts created, replaced or deleted");
     }
 
     public ValueTask Handle(MessageCreated notification, CancellationToken cancellationToken)
@@ -46,6 +49,12 @@ public sealed class EventMetricsHandler :
     public ValueTask Handle(ConversationStatusChanged notification, CancellationToken cancellationToken) => Count(notification.Current.ToText());
 
     public ValueTask Handle(ConversationAssigned notification, CancellationToken cancellationToken) => Count("assigned");
+
+    public ValueTask Handle(ShiftsChanged notification, CancellationToken cancellationToken)
+    {
+        _shiftChanges.Add(1);
+        return ValueTask.CompletedTask;
+    }
 
     private ValueTask Count(string change)
     {

@@ -19,6 +19,7 @@ internal sealed class StoreUnderTest : IAsyncDisposable
         Conversations = new RedisConversationStore(connection);
         Agents = new RedisAgentStore(connection);
         Tokens = new RedisApiTokenStore(connection);
+        Shifts = new RedisShiftStore(connection);
     }
 
     /// <summary>The moment every test's clock starts from; tests pass times explicitly, as the store's callers do.</summary>
@@ -37,6 +38,8 @@ internal sealed class StoreUnderTest : IAsyncDisposable
     public RedisAgentStore Agents { get; }
 
     public RedisApiTokenStore Tokens { get; }
+
+    public RedisShiftStore Shifts { get; }
 
     public static Task<StoreUnderTest> OpenAsync(StoreServers servers, string backend) =>
         OpenAsync(servers.For(backend), embedded: null);

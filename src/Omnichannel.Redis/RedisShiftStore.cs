@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Omnichannel.Core.Ports;
+using Omnichannel.Core.Scheduling;
+using Omnichannel.Core.Validation;
+using StackExchange.Redis;
+
+namespace Omnichannel.Redis;
+
+/// <summary>
+/// Shift definitions. Keys (prefix <c>oc:{ws}:</c>): <c>shift:{id}</c> string, the shift as JSON
+/// (<c>{"id", "definition", "updatedAt"}</c>, where <c>definition</c> is the API's <see cref="ShiftDefinition"/>);
+/// <c>shifts</c> set of ids.
+/// </summary>
+/// <remarks>
+/// The stored form is the API contract rather than the <see cref="Shift"/> record, so it reads back through the same
+/// <see cref="ShiftDefinition.ToShift"/> that accepted it and stays readable as long as the contract is.
+/// </remarks>
+public sealed class RedisShiftStore(RedisConnection connection) : IShiftStore
+{
+    // Returning the replaced version from the same script lets the caller tell exactly whose schedules changed,
+    // even when two leads save the same shift at once.
+    private const string SaveScript = """
+        local old = redis.call('GET', KEYS[1])
+        redis.call('SET', KEYS[1], ARGV[1])
+        redis.call('SADD', KEYS[2], ARGV[2])
+        return old
+        """;
+
+    private const string DeleteScript = """
+        local old = redis.call('GET', KEYS[1])
+        redis.call('DEL', KEYS[1])
+        redis.call('SREM', KEYS[2], ARGV[1])
+        return old
+        """;
+
+    // One round trip for the set and every shift in it. The shift keys are built from the prefix (ARGV[1]) like the
+    // other scripts' keys; they share the declared key's hash tag, so the script stays on one cluster slot.
+    private const string ListScript = """
+        local shifts = {}
+        for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+          local json = redis.call('GET', ARGV[1] .. 'shift:' .. id)
+          if json then
+            shifts[#shifts + 1] = json
+          end
+        end
+        return shifts
+        """;
+
+    private readonly RedisKeys _keys = connection.Keys;
+
+    public async Task<IReadOnlyList<Shift>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var result = await db.ScriptEvaluateAsync(ListScript, [_keys.Shifts], [_keys.Prefix]);
+        return [.. ((RedisValue[])result!).Select(Read).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task<Shift?> GetAsync(string shiftId, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var json = await db.StringGetAsync(_keys.Shift(shiftId));
+        return json.IsNull ? null : Read(json);
+    }
+
+    public async Task<Shift?> SaveAsync(Shift shift, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var stored = new StoredShift(shift.Id, ShiftDefinition.FromShift(shift), now.ToUnixTimeMilliseconds());
+        var json = JsonSerializer.Serialize(stored, StoreJsonContext.Default.StoredShift);
+        var db = await connection.DatabaseAsync();
+        var old = await db.ScriptEvaluateAsync(SaveScript, [_keys.Shift(shift.Id), _keys.Shifts], [json, shift.Id]);
+        return old.IsNull ? null : Read((RedisValue)old);
+    }
+
+    public async Task<Shift?> DeleteAsync(string shiftId, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var old = await db.ScriptEvaluateAsync(DeleteScript, [_keys.Shift(shiftId), _keys.Shifts], [shiftId]);
+        return old.IsNull ? null : Read((RedisValue)old);
+    }
+
+    private static Shift Read(RedisValue json)
+    {
+        var stored = JsonSerializer.Deserialize((string)json!, StoreJsonContext.Default.StoredShift)
+            ?? throw new InvalidDataException("A stored shift is JSON null.");
+        try
+        {
+            return stored.Definition.ToShift(stored.Id);
+        }
+        catch (RequestValidationException invalid)
+        {
+            // Only possible if the rules tightened or a time zone left the system's tz database since the save:
+            // that is the server's problem, not a bad request of whoever is reading.
+            throw new InvalidDataException($"Stored shift '{stored.Id}' is no longer valid: {invalid.Message}", invalid);
+        }
+    }
+}
