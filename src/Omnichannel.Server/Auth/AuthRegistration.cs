@@ -50,6 +50,7 @@ public static class AuthRegistration
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(InboxPolicies.Agent, policy => policy.RequireClaim(InboxClaims.AgentId))
             .AddPolicy(InboxPolicies.Admin, policy => policy.RequireClaim(InboxClaims.AgentId).RequireRole("admin"))
+            .AddPolicy(InboxPolicies.Lead, policy => policy.RequireClaim(InboxClaims.AgentId).RequireRole("lead", "admin"))
             .AddPolicy(InboxPolicies.Inbound, policy => policy.RequireClaim(InboxClaims.Scope, ApiScopes.Inbound))
             .AddPolicy(InboxPolicies.ReadConversations, policy => policy.RequireAssertion(context =>
                 context.User.HasClaim(c => c.Type == InboxClaims.AgentId) || context.User.HasScope(ApiScopes.ConversationsRead)));

@@ -33,6 +33,9 @@ public static class InboxPolicies
     /// <summary>A signed-in admin.</summary>
     public const string Admin = "admin";
 
+    /// <summary>A signed-in lead or admin: the queue tools.</summary>
+    public const string Lead = "lead";
+
     /// <summary>An API token with the inbound scope.</summary>
     public const string Inbound = "inbound";
 

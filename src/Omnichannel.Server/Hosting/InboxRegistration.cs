@@ -4,13 +4,16 @@ using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Core.Validation;
+using Omnichannel.Server.Assignment;
 using Omnichannel.Server.Background;
 using Omnichannel.Server.Errors;
 using Omnichannel.Server.Features.Agents;
+using Omnichannel.Server.Features.Audit;
 using Omnichannel.Server.Features.Auth;
 using Omnichannel.Server.Features.Contacts;
 using Omnichannel.Server.Features.Conversations;
 using Omnichannel.Server.Features.Inbound;
+using Omnichannel.Server.Features.Queues;
 using Omnichannel.Server.Features.Tokens;
 using Omnichannel.Server.Pipeline;
 
@@ -51,6 +54,14 @@ public static class InboxRegistration
         });
         builder.Services.AddSingleton<InboxMetrics>();
         builder.Services.AddHostedService<SnoozeWaker>();
+        builder.Services.AddOptions<AssignmentOptions>()
+            .BindConfiguration(AssignmentOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ShiftWindows>();
+        builder.Services.AddHostedService<QueueBootstrapper>();
+        builder.Services.AddSingleton<AssignmentSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentSweeper>());
         return builder;
     }
 
@@ -87,6 +98,9 @@ public static class InboxRegistration
 
         app.MapGroup("/api/auth").WithTags("Auth").MapAuthApi();
         app.MapGroup("/api/agents").WithTags("Agents").MapAgentsApi();
+        app.MapGroup("/api/agents").WithTags("Presence").MapPresenceApi();
+        app.MapGroup("/api/queues").WithTags("Queues").MapQueuesApi();
+        app.MapGroup("/api/audit").WithTags("Audit").MapAuditApi();
         app.MapGroup("/api/tokens").WithTags("Tokens").MapTokensApi();
         app.MapGroup("/api/inbound").WithTags("API channel").MapInboundApi();
         app.MapGroup("/api/conversations").WithTags("Conversations").MapConversationsApi();

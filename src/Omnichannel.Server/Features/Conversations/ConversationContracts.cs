@@ -51,4 +51,4 @@ public sealed record PostMessageRequest(string? Text, bool Private);
 
 public sealed record ChangeStatusRequest(string? Status, DateTimeOffset? SnoozeUntil);
 
-public sealed record AssignRequest(string? AgentId);
+public sealed record AssignRequest(string? AgentId, string? Note);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnichannel.Core.Features;
@@ -6,6 +7,7 @@ using Omnichannel.Core.Ports;
 using Omnichannel.Core.Rules;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Auth;
+using Omnichannel.Server.Features.Audit;
 
 namespace Omnichannel.Server.Features.Conversations;
 
@@ -15,6 +17,9 @@ namespace Omnichannel.Server.Features.Conversations;
 /// </summary>
 public static class ConversationsApi
 {
+    /// <summary>How long one typing signal protects a conversation from being moved; clients repeat it while typing.</summary>
+    public static readonly TimeSpan TypingLifetime = TimeSpan.FromSeconds(10);
+
     private const int DefaultLimit = 25;
     private const int MaxLimit = 100;
 
@@ -26,6 +31,8 @@ public static class ConversationsApi
         group.MapPost("/{id}/messages", PostMessageAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapPost("/{id}/status", ChangeStatusAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapPost("/{id}/assign", AssignAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapGet("/{id}/activity", ActivityAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapPost("/{id}/typing", TypingAsync).RequireAuthorization(InboxPolicies.Agent);
         return group;
     }
 
@@ -169,6 +176,12 @@ public static class ConversationsApi
 
         var actor = http.CurrentAgent()!;
         var target = string.IsNullOrEmpty(request.AgentId) ? null : request.AgentId;
+        var noteErrors = TextRules.Optional("note", request.Note, TextRules.MaxNameLength).ToList();
+        if (noteErrors.Count > 0)
+        {
+            throw new RequestValidationException(noteErrors);
+        }
+
         if (target is not null && (!Ids.IsWellFormed(target) || await agents.GetAsync(target, ct) is null))
         {
             throw new RequestValidationException([new("agentId", "is not an agent.")]);
@@ -180,8 +193,38 @@ public static class ConversationsApi
         }
 
         var reason = target == actor.Id && !actor.SeesEverything ? AssignmentReasons.SelfAssigned : AssignmentReasons.Manual;
-        await mediator.Send(new AssignConversation(id, target, reason, new Actor(AuthorKind.Agent, actor.Id, actor.Name)), ct);
+        await mediator.Send(new AssignConversation(id, target, reason, new Actor(AuthorKind.Agent, actor.Id, actor.Name), request.Note), ct);
         return await store.GetConversationAsync(id, ct) is { } updated ? TypedResults.Ok(ConversationDto.From(updated)) : TypedResults.NotFound();
+    }
+
+    /// <summary>The conversation's timeline of assignments: who, to whom, why (reason), by whom, with the lead's note.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<JsonElement>>, NotFound, ForbidHttpResult>> ActivityAsync(
+        string id, HttpContext http, IConversationStore store, IAuditLog audit, CancellationToken ct)
+    {
+        var (_, access) = await FindVisibleAsync(id, http, store, ct);
+        switch (access)
+        {
+            case Access.NotFound: return TypedResults.NotFound();
+            case Access.Forbidden: return TypedResults.Forbid();
+        }
+
+        var entries = await audit.ReadConversationAsync(id, ct);
+        return TypedResults.Ok<IReadOnlyList<JsonElement>>([.. entries.Select(AuditApi.ToJson)]);
+    }
+
+    /// <summary>The agent is typing a reply: for a few seconds rebalancing will not move this conversation.</summary>
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> TypingAsync(
+        string id, HttpContext http, IConversationStore store, IAssignmentStore assignments, CancellationToken ct)
+    {
+        var (_, access) = await FindVisibleAsync(id, http, store, ct);
+        switch (access)
+        {
+            case Access.NotFound: return TypedResults.NotFound();
+            case Access.Forbidden: return TypedResults.Forbid();
+        }
+
+        await assignments.MarkTypingAsync(id, http.CurrentAgent()!.Id, TypingLifetime, ct);
+        return TypedResults.NoContent();
     }
 
     private enum Access

@@ -63,9 +63,15 @@ public static class InboundApi
             : TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<InboundResponse>, Ok<InboundResponse>>> PostAsync(InboundRequest request, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<Created<InboundResponse>, Ok<InboundResponse>>> PostAsync(InboundRequest request, IMediator mediator, IQueueStore queues, CancellationToken ct)
     {
         var inbound = ToInbound(request);
+        if (await queues.GetAsync(inbound.Queue, ct) is null)
+        {
+            // A conversation in a queue nobody works would wait forever: refuse it instead.
+            throw new RequestValidationException([new("queue", $"no queue '{inbound.Queue}' exists (see GET /api/queues).")]);
+        }
+
         var result = await mediator.Send(new IngestMessage(inbound), ct);
         var body = new InboundResponse(result.ConversationId, result.MessageId);
         return result.Duplicate ? TypedResults.Ok(body) : TypedResults.Created($"/api/conversations/{result.ConversationId}", body);

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Omnichannel.Core.Assignment;
+using Omnichannel.Core.Ports;
+using Omnichannel.Core.Scheduling;
+
+namespace Omnichannel.Server.Features.Queues;
+
+/// <summary>The lead's board: every member as assignment sees them now, the queue's backlog, and the next shift.</summary>
+internal static class QueueBoardApi
+{
+    private const int NextShiftCount = 3;
+
+    public static async Task<Results<Ok<QueueBoard>, NotFound>> BoardAsync(
+        string id, IQueueStore queues, IAssignmentStore assignments, IAgentStore agents, IShiftStore shifts, TimeProvider time, CancellationToken ct)
+    {
+        if (!QueuesApi.IdPattern().IsMatch(id) || await queues.GetAsync(id, ct) is not { } queue)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var runtime = await assignments.ReadAgentsAsync(id, null, now, ct);
+        var waiting = await assignments.ReadWaitingAsync(id, ct);
+        var allShifts = await shifts.ListAsync(ct);
+        var members = new List<BoardMember>(runtime.Agents.Count);
+        foreach (var agent in runtime.Agents)
+        {
+            var state = agent.State;
+            var account = await agents.GetAsync(state.AgentId, ct);
+            var current = allShifts.Where(s => s.Members.Contains(state.AgentId, StringComparer.Ordinal))
+                .Select(s => (Shift: s, Window: ShiftCalendar.ActiveWindow(s, now)))
+                .Where(x => x.Window is not null)
+                .OrderByDescending(x => x.Window!.Value.End)
+                .FirstOrDefault();
+            var held = await assignments.ReadHeldAsync(id, state.AgentId, ct);
+            members.Add(new BoardMember(
+                state.AgentId,
+                account?.Name ?? state.AgentId,
+                AvailabilityText.ToText(state.Availability),
+                state.IsPresent,
+                state.OnShift,
+                current.Shift?.Name,
+                current.Window?.End,
+                state.IsPaused,
+                state.OpenCount,
+                state.Capacity,
+                held.Select(h => h.UnansweredSince).Where(t => t is not null).Min(),
+                state.LastAssignedAt,
+                agent.Ineligibility == Ineligibility.None,
+                agent.Ineligibility == Ineligibility.None ? null : IneligibilityText.ToText(agent.Ineligibility)));
+        }
+
+        var memberIds = queue.Members.ToHashSet(StringComparer.Ordinal);
+        var nextShifts = allShifts
+            .Select(s => (Shift: s, Members: s.Members.Where(memberIds.Contains).ToList()))
+            .Where(x => x.Members.Count > 0 && !ShiftCalendar.IsOn(x.Shift, now))
+            .Select(x => (x.Shift, x.Members, Start: ShiftCalendar.NextBoundary(x.Shift, now)))
+            .Where(x => x.Start is not null)
+            .OrderBy(x => x.Start)
+            .Take(NextShiftCount)
+            .Select(x => new NextShiftDto(x.Shift.Id, x.Shift.Name, x.Start!.Value, x.Members))
+            .ToList();
+
+        return TypedResults.Ok(new QueueBoard(
+            QueueDto.From(queue, waiting),
+            [.. members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)],
+            runtime.NextAgentId,
+            waiting.Count,
+            waiting.OldestSince is { } since ? Math.Max(0, (now - since).TotalSeconds) : null,
+            SlaAtRisk: 0,
+            nextShifts,
+            now));
+    }
+}

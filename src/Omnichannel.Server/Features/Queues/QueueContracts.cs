@@ -1,0 +1,53 @@
+using Omnichannel.Core.Assignment;
+using Omnichannel.Core.Ports;
+
+namespace Omnichannel.Server.Features.Queues;
+
+/// <summary><c>PUT /api/queues/{id}</c>: every field optional on update; members, when given, replace the membership.</summary>
+public sealed record QueueRequest(string? Name, string? Policy, string? Handover, IReadOnlyList<string>? Members, int? UnansweredTimeoutMinutes);
+
+public sealed record QueueDto(
+    string Id, string Name, string Policy, string Handover, IReadOnlyList<string> Members, int? UnansweredTimeoutMinutes,
+    int Waiting, DateTimeOffset? OldestWaitingSince, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static QueueDto From(QueueSettings q, WaitingSummary waiting) => new(
+        q.Id, q.Name, QueuePolicyText.ToText(q.Policy), HandoverPolicyText.ToText(q.Handover), q.Members, q.UnansweredTimeoutMinutes,
+        waiting.Count, waiting.OldestSince, q.CreatedAt, q.UpdatedAt);
+}
+
+public sealed record BoardMember(
+    string Id,
+    string Name,
+    string Availability,
+    bool Present,
+    bool OnShift,
+    string? CurrentShift,
+    DateTimeOffset? ShiftEndsAt,
+    bool Paused,
+    int Open,
+    int Capacity,
+    DateTimeOffset? OldestUnansweredSince,
+    DateTimeOffset? LastAssignedAt,
+    bool Eligible,
+    string? NotEligibleBecause);
+
+public sealed record NextShiftDto(string ShiftId, string Name, DateTimeOffset StartsAt, IReadOnlyList<string> Members);
+
+public sealed record QueueBoard(
+    QueueDto Queue,
+    IReadOnlyList<BoardMember> Members,
+    string? NextAgentId,
+    int Waiting,
+    double? OldestWaitingSeconds,
+    int SlaAtRisk,
+    IReadOnlyList<NextShiftDto> NextShifts,
+    DateTimeOffset At);
+
+/// <summary><c>POST /api/queues/{id}/move</c>: from an agent to an agent (or null = back to the queue), a count or ids.</summary>
+public sealed record MoveRequest(string? From, string? To, int? Count, IReadOnlyList<string>? ConversationIds, string? Note);
+
+public sealed record RebalanceRequest(bool? DryRun);
+
+public sealed record MoveDto(string ConversationId, string? From, string? To);
+
+public sealed record MovesResponse(IReadOnlyList<MoveDto> Moves, bool Applied);
