@@ -23,7 +23,7 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
         """;
 
     // ARGV: 1 prefix, 2 agent id, 3 normalized email, 4 queues JSON, 5.. field/value pairs.
-    private const string CreateScript = MembershipLua + """
+    private const string CreateScript = MembershipLua + "\n" + """
         if redis.call('HSETNX', KEYS[2], ARGV[3], ARGV[2]) == 0 then return 0 end
         redis.call('HSET', KEYS[1], unpack(ARGV, 5))
         redis.call('SADD', KEYS[3], ARGV[2])
@@ -32,7 +32,7 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
         """;
 
     // ARGV: 1 prefix, 2 agent id, 3 queues JSON, 4.. field/value pairs.
-    private const string UpdateScript = MembershipLua + """
+    private const string UpdateScript = MembershipLua + "\n" + """
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         local old = redis.call('HGET', KEYS[1], 'queues')
         redis.call('HSET', KEYS[1], unpack(ARGV, 4))

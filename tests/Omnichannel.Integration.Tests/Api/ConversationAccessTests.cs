@@ -20,6 +20,7 @@ public sealed class ConversationAccessTests(StoreServers servers) : IAsyncLifeti
     {
         _admin = await _app.SignInAsAdminAsync();
         _integration = await _app.TokenClientAsync(_admin, "inbound");
+        (await _admin.PutAsJsonAsync("/api/queues/billing", new { name = "Billing" })).EnsureSuccessStatusCode();
         _anaId = await _app.CreateAgentAsync(_admin, "ana@example.test");
         _boId = await _app.CreateAgentAsync(_admin, "bo@example.test", queues: ["default", "billing"]);
         _ana = await _app.SignInAsync("ana@example.test", InboxApp.AgentPassword);

@@ -91,18 +91,20 @@ public sealed class AssignmentTests(StoreServers servers)
             after = page[^1].Sequence;
         }
 
-        Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), read.Select(e => e.Sequence));
+        // Reopened while its last agent is not eligible (no such agent is on shift here): it goes back to its queue.
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), read.Select(e => e.Sequence));
         Assert.Equal(
-            ["conversation.created", "message.created", "conversation.assigned", "message.created", "conversation.status_changed", "conversation.reopened", "message.created"],
+            ["conversation.created", "message.created", "conversation.assigned", "message.created", "conversation.status_changed", "conversation.reopened", "message.created", "conversation.assigned"],
             read.Select(e => e.Type));
         Assert.All(read, e => Assert.Equal(id, e.ConversationId));
-        Assert.Equal([T0, T0, T0.AddSeconds(1), T0.AddSeconds(2), T0.AddSeconds(3), T0.AddSeconds(4), T0.AddSeconds(4)], read.Select(e => e.At));
+        Assert.Equal([T0, T0, T0.AddSeconds(1), T0.AddSeconds(2), T0.AddSeconds(3), T0.AddSeconds(4), T0.AddSeconds(4), T0.AddSeconds(4)], read.Select(e => e.At));
+        Assert.Equal([new Omnichannel.Core.Ports.AssignmentChange(id, "agent-ana", null, "reopened", 8)], reopened.Assignments);
         // Each operation reports the sequence of the event it appended.
         Assert.Equal([2L, 3L, 4L, 5L, 7L], [ingest.EventSequence, assigned!.EventSequence, reply!.EventSequence, resolved!.EventSequence, reopened.EventSequence]);
         Assert.Equal([ingest.MessageId, reply.MessageId, reopened.MessageId], read.Where(e => e.Type == "message.created").Select(e => e.MessageId));
-        // Round-robin assigned it (no actor); the agent resolved it.
-        Assert.Equal([null, null, "agent-ana"], read.Where(e => e.Type is "conversation.created" or "conversation.assigned" or "conversation.status_changed").Select(e => e.ActorId));
-        Assert.Empty(await store.Conversations.ReadEventsAsync(7, 10));
+        // Assigned with no actor; the agent resolved it; the engine ("system") returned it to the queue.
+        Assert.Equal([null, null, "agent-ana", "system"], read.Where(e => e.Type is "conversation.created" or "conversation.assigned" or "conversation.status_changed").Select(e => e.ActorId));
+        Assert.Empty(await store.Conversations.ReadEventsAsync(8, 10));
     }
 
     private static async Task AssertIndexedAsync(StoreUnderTest store, string id, string queue, string? agent)

@@ -20,6 +20,9 @@ internal sealed class StoreUnderTest : IAsyncDisposable
         Agents = new RedisAgentStore(connection);
         Tokens = new RedisApiTokenStore(connection);
         Shifts = new RedisShiftStore(connection);
+        Queues = new RedisQueueStore(connection);
+        Assignments = new RedisAssignmentStore(connection);
+        Audit = new RedisAuditLog(connection);
     }
 
     /// <summary>The moment every test's clock starts from; tests pass times explicitly, as the store's callers do.</summary>
@@ -40,6 +43,12 @@ internal sealed class StoreUnderTest : IAsyncDisposable
     public RedisApiTokenStore Tokens { get; }
 
     public RedisShiftStore Shifts { get; }
+
+    public RedisQueueStore Queues { get; }
+
+    public RedisAssignmentStore Assignments { get; }
+
+    public RedisAuditLog Audit { get; }
 
     public static Task<StoreUnderTest> OpenAsync(StoreServers servers, string backend) =>
         OpenAsync(servers.For(backend), embedded: null);

@@ -1,9 +1,11 @@
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Rules;
 using Omnichannel.Core.Validation;
+using Omnichannel.Server.Assignment;
 using Omnichannel.Server.Auth;
 
 namespace Omnichannel.Server.Features.Agents;
@@ -30,7 +32,7 @@ public static class AgentsApi
         Ids.IsWellFormed(id) && await agents.GetAsync(id, ct) is { } agent ? TypedResults.Ok(AgentDto.From(agent)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<AgentDto>, ProblemHttpResult>> CreateAsync(
-        CreateAgentRequest request, IAgentStore agents, IPasswordHasher<Agent> hasher, TimeProvider time, CancellationToken ct)
+        CreateAgentRequest request, IAgentStore agents, IQueueStore queues, IPasswordHasher<Agent> hasher, TimeProvider time, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
         if (request.Email is null || !IdentityRules.LooksLikeEmail(request.Email.Trim()) || request.Email.Length > 254)
@@ -41,6 +43,7 @@ public static class AgentsApi
         errors.AddRange(TextRules.Required("name", request.Name, TextRules.MaxNameLength));
         errors.AddRange(AgentPasswords.Validate("password", request.Password));
         errors.AddRange(ValidateSettings(request.Capacity, request.Queues));
+        errors.AddRange(await UnknownQueuesAsync(request.Queues, queues, ct));
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);
@@ -57,7 +60,8 @@ public static class AgentsApi
     }
 
     private static async Task<Results<Ok<AgentDto>, NotFound>> UpdateAsync(
-        string id, UpdateAgentRequest request, IAgentStore agents, IPasswordHasher<Agent> hasher, CancellationToken ct)
+        string id, UpdateAgentRequest request, HttpContext http, IAgentStore agents, IQueueStore queues, IAssignmentStore assignments,
+        IPublisher publisher, IPasswordHasher<Agent> hasher, TimeProvider time, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
         errors.AddRange(TextRules.Optional("name", request.Name, TextRules.MaxNameLength));
@@ -72,6 +76,7 @@ public static class AgentsApi
         }
 
         errors.AddRange(ValidateSettings(request.Capacity, request.Queues));
+        errors.AddRange(await UnknownQueuesAsync(request.Queues, queues, ct));
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);
@@ -98,7 +103,34 @@ public static class AgentsApi
         }
 
 
-        return await agents.UpdateAsync(updated, ct) ? TypedResults.Ok(AgentDto.From(updated)) : TypedResults.NotFound();
+        if (!await agents.UpdateAsync(updated, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        // More room or new queues: the agent may take waiting conversations now (a capacity change is also audited).
+        var now = time.GetUtcNow();
+        if (updated.Capacity != agent.Capacity)
+        {
+            await publisher.PublishAsync((await assignments.SetCapacityAsync(id, updated.Capacity, http.CurrentAgent()!.Id, now, ct)).Changes, null, ct);
+        }
+
+        await publisher.PublishAsync(await assignments.DrainAsync(updated.Queues, now, ct), null, ct);
+        return TypedResults.Ok(AgentDto.From(updated));
+    }
+
+    private static async Task<IEnumerable<ValidationError>> UnknownQueuesAsync(IReadOnlyList<string>? ids, IQueueStore queues, CancellationToken ct)
+    {
+        var errors = new List<ValidationError>();
+        for (var i = 0; i < (ids?.Count ?? 0); i++)
+        {
+            if (Ids.IsWellFormed(ids![i]) && await queues.GetAsync(ids[i], ct) is null)
+            {
+                errors.Add(new($"queues[{i}]", "no queue with this id (create it with PUT /api/queues/{id})."));
+            }
+        }
+
+        return errors;
     }
 
     private static IEnumerable<ValidationError> ValidateSettings(int? capacity, IReadOnlyList<string>? queues)
