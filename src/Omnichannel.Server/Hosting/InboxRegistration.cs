@@ -14,6 +14,7 @@ using Omnichannel.Server.Features.Contacts;
 using Omnichannel.Server.Features.Conversations;
 using Omnichannel.Server.Features.Inbound;
 using Omnichannel.Server.Features.Queues;
+using Omnichannel.Server.Features.Shifts;
 using Omnichannel.Server.Features.Tokens;
 using Omnichannel.Server.Pipeline;
 
@@ -106,6 +107,7 @@ public static class InboxRegistration
         app.MapGroup("/api/conversations").WithTags("Conversations").MapConversationsApi();
         app.MapGroup("/api/conversations").WithTags("API channel").MapDeliveryReports();
         app.MapGroup("/api/contacts").WithTags("Contacts").MapContactsApi();
+        app.MapGroup("/api/shifts").WithTags("Shifts").MapShiftsApi();
         return app;
     }
 }
