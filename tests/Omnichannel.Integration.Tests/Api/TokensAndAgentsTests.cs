@@ -73,6 +73,9 @@ public sealed class TokensAndAgentsTests(StoreServers servers) : IAsyncLifetime
     public async Task Agents_are_created_listed_and_updated_and_emails_are_unique_in_any_case()
     {
         var admin = await _app.SignInAsAdminAsync();
+        var unknownQueue = await admin.PostAsJsonAsync("/api/agents", new { email = "dee@example.test", name = "Dee", password = InboxApp.AgentPassword, queues = new[] { "billing" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownQueue.StatusCode);
+        (await admin.PutAsJsonAsync("/api/queues/billing", new { name = "Billing" })).EnsureSuccessStatusCode();
         var id = await _app.CreateAgentAsync(admin, "Cy@Example.test", queues: ["billing"]);
 
         var duplicate = await admin.PostAsJsonAsync("/api/agents", new { email = "cy@example.TEST", name = "Cy", password = "long-enough-pw" });
