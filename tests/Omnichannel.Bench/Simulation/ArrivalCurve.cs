@@ -5,8 +5,8 @@ namespace Omnichannel.Bench.Simulation;
 /// <summary>
 /// When customers write: a non-homogeneous Poisson process whose rate follows the Berlin wall clock, low at night,
 /// rising through the morning, highest late morning to mid-afternoon, and lower at weekends. About 430 new
-/// conversations a weekday and 240 a weekend day, some 2,600 a week: at the afternoon peak the day team's four
-/// agents are about two-thirds busy, so a pause or a slow conversation now and then makes customers wait.
+/// conversations a weekday and 240 a weekend day, some 2,600 a week: at the peak a little over half of the day
+/// team's capacity is busy, so a pause or a run of slow conversations now and then makes customers wait.
 /// </summary>
 public static class ArrivalCurve
 {
