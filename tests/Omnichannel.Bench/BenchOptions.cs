@@ -50,6 +50,7 @@ internal sealed record BenchOptions
           --backend B            garnet | redis | both (default both)
           --mode M               store | api | both (default both)
           --redis-server PATH    redis-server executable (default /usr/bin/redis-server)
+          --simulate-week        instead: one simulated week of assignment on the real store (--simulate-week --help)
         """;
 
     /// <summary>Null with <paramref name="error"/> set when the arguments are wrong, or when help was asked for (error empty).</summary>

@@ -1,8 +1,12 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Bench;
+using Omnichannel.Bench.Simulation;
 
-var options = BenchOptions.Parse(args, out var error);
+// --simulate-week is a mode of its own with its own options (SimulationOptions).
+var simulate = args.Contains(SimulationCommand.Flag);
+var error = "";
+var options = simulate ? new BenchOptions() : BenchOptions.Parse(args, out error);
 if (options is null)
 {
     Console.Error.WriteLine(error.Length > 0 ? error + Environment.NewLine : "");
@@ -28,9 +32,14 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
     .SetMinimumLevel(LogLevel.Warning)
     .AddFilter("Garnet.ArgParser", LogLevel.Error));
 
-var machine = MachineInfo.Describe(options);
 try
 {
+    if (simulate)
+    {
+        return await SimulationCommand.RunAsync([.. args.Where(a => a != SimulationCommand.Flag)], loggerFactory, Console.Out, cancellation.Token);
+    }
+
+    var machine = MachineInfo.Describe(options);
     var rows = await new BenchRunner(options, loggerFactory, Console.Out).RunAsync(cancellation.Token);
     Report.Write(Console.Out, options, machine, rows);
     return rows.All(r => r.Succeeded) ? 0 : 1;
