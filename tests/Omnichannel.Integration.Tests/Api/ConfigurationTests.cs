@@ -45,10 +45,20 @@ public sealed class ConfigurationTests(StoreServers servers)
     [InlineData("Omnichannel:Login:MaxFailures", "0", "MaxFailures")]
     public async Task An_invalid_setting_stops_the_start_with_a_message_naming_it(string key, string value, string named)
     {
-        await using var app = new InboxApp(servers.For(StoreServers.Garnet).Redis, StoreServers.NewWorkspace()) { Settings = { [key] = value } };
+        // WebApplicationFactory's deferred host can lose the start's exception when the failed host is disposed before
+        // it looks (it then throws ObjectDisposedException, seen on a loaded CI machine): only that case is tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var app = new InboxApp(servers.For(StoreServers.Garnet).Redis, StoreServers.NewWorkspace()) { Settings = { [key] = value } };
+            var error = await Record.ExceptionAsync(() => Task.FromResult(app.CreateClient()));
+            if (error is ObjectDisposedException && attempt < 3)
+            {
+                continue;
+            }
 
-        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(() => Task.FromResult(app.CreateClient()));
-
-        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+            var invalid = Assert.IsType<OptionsValidationException>(error, exactMatch: false);
+            Assert.Contains(named, invalid.Message, StringComparison.Ordinal);
+            return;
+        }
     }
 }
