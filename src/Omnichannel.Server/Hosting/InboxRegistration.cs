@@ -8,6 +8,7 @@ using Omnichannel.Server.Assignment;
 using Omnichannel.Server.Background;
 using Omnichannel.Server.Errors;
 using Omnichannel.Server.Features.Agents;
+using Omnichannel.Server.Features.Attachments;
 using Omnichannel.Server.Features.Audit;
 using Omnichannel.Server.Features.Auth;
 using Omnichannel.Server.Features.Contacts;
@@ -59,6 +60,7 @@ public static class InboxRegistration
             .BindConfiguration(AssignmentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddBlobStore();
         builder.Services.AddSingleton<ShiftWindows>();
         builder.Services.AddHostedService<QueueBootstrapper>();
         builder.Services.AddSingleton<AssignmentSweeper>();
@@ -106,6 +108,7 @@ public static class InboxRegistration
         app.MapGroup("/api/inbound").WithTags("API channel").MapInboundApi();
         app.MapGroup("/api/conversations").WithTags("Conversations").MapConversationsApi();
         app.MapGroup("/api/conversations").WithTags("API channel").MapDeliveryReports();
+        app.MapGroup("/api/conversations").WithTags("Conversations").MapAttachmentsApi();
         app.MapGroup("/api/contacts").WithTags("Contacts").MapContactsApi();
         app.MapGroup("/api/shifts").WithTags("Shifts").MapShiftsApi();
         return app;
