@@ -11,6 +11,7 @@ namespace Omnichannel.Redis;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(StoredEvent))]
 [JsonSerializable(typeof(StoredShift))]
+[JsonSerializable(typeof(RedisViewerStore.Entry), TypeInfoPropertyName = "ViewerEntry")]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;
 
 /// <summary>An event as the Lua scripts encode it with cjson.</summary>

@@ -2,6 +2,7 @@ using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.Api;
 using Omnichannel.Server.Hosting;
+using Omnichannel.Server.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://localhost:5080");
@@ -13,11 +14,13 @@ builder.AddInboxAuthentication();
 builder.AddApiChannel();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
+builder.AddRealtime();
 
 var app = builder.Build();
 
 app.UseInboxPipeline();
 app.MapInboxEndpoints();
+app.MapRealtime();
 
 app.Run();
 

@@ -28,7 +28,7 @@ public static class AuthRegistration
         builder.Services.AddAuthentication(InboxSchemes.Selector)
             .AddPolicyScheme(InboxSchemes.Selector, "Cookie or API token", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ApiTokenAuthenticationHandler.PresentedToken(context.Request) is not null
                         ? InboxSchemes.ApiToken
                         : InboxSchemes.Cookie)
             .AddCookie(InboxSchemes.Cookie, options =>

@@ -22,7 +22,7 @@ public sealed class AssignmentApiTests(StoreServers servers)
     private sealed record AuditBody(List<JsonElement> Entries);
 
     /// <summary>A lead, agents on an always-on shift in the default queue, each signed in and online.</summary>
-    private static async Task<(HttpClient Lead, List<string> Ids, List<HttpClient> Agents, HttpClient Integration)> SetUpAsync(InboxApp app, int agents, int capacity)
+    internal static async Task<(HttpClient Lead, List<string> Ids, List<HttpClient> Agents, HttpClient Integration)> SetUpAsync(InboxApp app, int agents, int capacity)
     {
         var admin = await app.SignInAsAdminAsync();
         await app.CreateAgentAsync(admin, "lead@example.test", role: "lead");
@@ -49,7 +49,7 @@ public sealed class AssignmentApiTests(StoreServers servers)
         return (lead, ids, clients, await app.TokenClientAsync(admin, "inbound"));
     }
 
-    private static async Task<string?> AssigneeAsync(HttpClient lead, string conversationId) =>
+    internal static async Task<string?> AssigneeAsync(HttpClient lead, string conversationId) =>
         (await lead.GetFromJsonAsync<ConversationBody>($"/api/conversations/{conversationId}"))!.AssigneeId;
 
     [Fact]

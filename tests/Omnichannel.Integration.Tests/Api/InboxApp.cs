@@ -52,7 +52,7 @@ public sealed class InboxApp(string? redisConnectionString, string workspace, st
     /// <summary>A client with its own cookie jar, signed in as the given agent.</summary>
     public async Task<HttpClient> SignInAsync(string email, string password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;
@@ -74,7 +74,7 @@ public sealed class InboxApp(string? redisConnectionString, string workspace, st
         var response = await admin.PostAsJsonAsync("/api/tokens", new { name = "test", scopes });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var token = await response.Content.ReadFromJsonAsync<TokenBody>();
-        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new("Bearer", token!.Token);
         return client;
     }

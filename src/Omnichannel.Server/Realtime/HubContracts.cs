@@ -1,0 +1,51 @@
+using Omnichannel.Server.Features.Conversations;
+
+namespace Omnichannel.Server.Realtime;
+
+/// <summary>
+/// The events the agent hub pushes. <see cref="InboxEvent"/>s are the store's event log, in order of
+/// <see cref="InboxEvent.Seq"/>; a client that reconnects calls <c>Resume(lastSeq)</c> and merges by sequence. The
+/// others are live-only signals (typing, presence, viewers, board) that nobody needs to replay.
+/// </summary>
+public interface IAgentClient
+{
+    Task Event(InboxEvent inboxEvent);
+
+    Task Typing(TypingEvent typing);
+
+    Task Presence(PresenceEvent presence);
+
+    Task Viewers(ViewersEvent viewers);
+
+    /// <summary>A queue's board changed (assignments, presence, waiting): leads refetch it.</summary>
+    Task BoardChanged(string queueId);
+}
+
+/// <summary>
+/// One entry of the workspace event log: <c>conversation.created</c>, <c>conversation.reopened</c>,
+/// <c>conversation.status_changed</c>, <c>conversation.assigned</c>, <c>message.created</c>, <c>message.delivery</c>.
+/// <see cref="Conversation"/> is its state now; <see cref="Message"/> is set for message events.
+/// </summary>
+public sealed record InboxEvent(
+    long Seq,
+    string Type,
+    string ConversationId,
+    DateTimeOffset At,
+    string? ActorId,
+    ConversationDto? Conversation,
+    MessageDto? Message,
+    string? PreviousAssigneeId = null,
+    string? Reason = null);
+
+/// <summary>Someone is typing in a conversation: an agent (<see cref="AgentId"/>) or the customer (null).</summary>
+public sealed record TypingEvent(string ConversationId, string? AgentId, string? Name, DateTimeOffset Until);
+
+public sealed record PresenceEvent(string AgentId, string Availability, bool Present);
+
+/// <summary>Who has a conversation open right now, and who is writing a reply in it (collision detection).</summary>
+public sealed record ViewersEvent(string ConversationId, IReadOnlyList<Viewer> Viewers);
+
+public sealed record Viewer(string AgentId, string Name, bool Replying);
+
+/// <summary>What <c>Resume</c> answers: the missed events in order, or <see cref="Reload"/> when the log no longer has them.</summary>
+public sealed record ResumeResult(IReadOnlyList<InboxEvent> Events, bool Reload, long LastSeq);

@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Integration.Tests.Api;
+using Omnichannel.Integration.Tests.Infrastructure;
+using Omnichannel.Server.Realtime;
+
+namespace Omnichannel.Integration.Tests.Realtime;
+
+/// <summary>The agent hub over a real Kestrel server and the .NET SignalR client.</summary>
+[Collection(StoreCollection.Name)]
+public sealed class AgentHubTests(StoreServers servers) : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private InboxApp _app = null!;
+    private string _baseUrl = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = InboxApp.On(servers);
+        _app.UseKestrel(0);
+        _app.StartServer();
+        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>A hub connection for the agent, signed in with the same cookie a browser would send.</summary>
+    private async Task<Listener> ConnectAsync(string email, string password)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
+        var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        return await Listener.StartAsync(new HubConnectionBuilder()
+            .WithUrl(_baseUrl + RealtimeRegistration.HubPath, o => o.Headers["Cookie"] = cookie)
+            .Build());
+    }
+
+    [Fact]
+    public async Task A_connection_without_a_session_or_token_is_refused()
+    {
+        var anonymous = new HubConnectionBuilder().WithUrl(_baseUrl + RealtimeRegistration.HubPath).Build();
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
+
+        var badToken = new HubConnectionBuilder().WithUrl(_baseUrl + RealtimeRegistration.HubPath + "?access_token=oc_x_y").Build();
+        await Assert.ThrowsAsync<HttpRequestException>(() => badToken.StartAsync());
+    }
+
+    [Fact]
+    public async Task Each_event_reaches_only_the_assignee_the_leads_and_integrations_never_another_agent()
+    {
+        var (lead, ids, _, integration) = await AssignmentApiTests.SetUpAsync(_app, agents: 2, capacity: 5);
+        await using var ana = await ConnectAsync("agent0@example.test", InboxApp.AgentPassword);
+        await using var ben = await ConnectAsync("agent1@example.test", InboxApp.AgentPassword);
+        await using var leadHub = await ConnectAsync("lead@example.test", InboxApp.AgentPassword);
+        var reader = await _app.TokenClientAsync(await _app.SignInAsAdminAsync(), "conversations:read");
+        var token = reader.DefaultRequestHeaders.Authorization!.Parameter!;
+        await using var integrationHub = await Listener.StartAsync(new HubConnectionBuilder()
+            .WithUrl(_baseUrl + RealtimeRegistration.HubPath + "?access_token=" + Uri.EscapeDataString(token)).Build());
+
+        // Ben gets the first one (round-robin); the second goes to Ana. Each hears about their own only.
+        var first = await InboxApp.PostInboundAsync(integration, "s1", "cust-1", "hello");
+        var second = await InboxApp.PostInboundAsync(integration, "s2", "cust-2", "hello again");
+        var firstAssignee = await AssignmentApiTests.AssigneeAsync(lead, first.ConversationId);
+        var (mine, theirs) = firstAssignee == ids[0] ? (first, second) : (second, first);
+        await ana.WaitForAsync(e => e.ConversationId == mine.ConversationId && e.Type == "message.created");
+        await ben.WaitForAsync(e => e.ConversationId == theirs.ConversationId && e.Type == "message.created");
+
+        var note = await lead.PostAsJsonAsync($"/api/conversations/{mine.ConversationId}/messages", new { text = "internal", @private = true });
+        note.EnsureSuccessStatusCode();
+        await leadHub.WaitForAsync(e => e.ConversationId == mine.ConversationId && e.Message is { Private: true });
+        await ana.WaitForAsync(e => e.ConversationId == mine.ConversationId && e.Message is { Private: true });
+        await integrationHub.WaitForAsync(e => e.ConversationId == theirs.ConversationId && e.Type == "message.created");
+
+        Assert.DoesNotContain(ana.Events, e => e.ConversationId == theirs.ConversationId);
+        Assert.DoesNotContain(ben.Events, e => e.ConversationId == mine.ConversationId);
+        Assert.DoesNotContain(integrationHub.Events, e => e.Message is { Private: true });
+        Assert.Contains(leadHub.Events, e => e.ConversationId == theirs.ConversationId);
+        Assert.Contains(ana.Events, e => e.Type == "conversation.assigned" && e.Reason == "round-robin");
+    }
+
+    [Fact]
+    public async Task A_client_that_reconnects_resumes_from_its_last_sequence_and_misses_nothing_nor_gets_anything_twice()
+    {
+        var (_, _, _, integration) = await AssignmentApiTests.SetUpAsync(_app, agents: 1, capacity: 50);
+        var listener = await ConnectAsync("lead@example.test", InboxApp.AgentPassword);
+        var seen = new ConcurrentDictionary<long, InboxEvent>();
+        for (var i = 0; i < 10; i++)
+        {
+            await InboxApp.PostInboundAsync(integration, $"before-{i}", $"cust-{i % 3}", $"message {i}");
+        }
+
+        await listener.WaitForAsync(e => e.Message?.Text == "message 9");
+        foreach (var e in listener.Events)
+        {
+            Assert.True(seen.TryAdd(e.Seq, e), $"event {e.Seq} arrived twice");
+        }
+
+        var last = seen.Keys.Max();
+        await listener.DisposeAsync();
+
+        // Events keep flowing while the client is away.
+        for (var i = 10; i < 25; i++)
+        {
+            await InboxApp.PostInboundAsync(integration, $"away-{i}", $"cust-{i % 3}", $"message {i}");
+        }
+
+        await using var back = await ConnectAsync("lead@example.test", InboxApp.AgentPassword);
+        var resumed = await back.Connection.InvokeAsync<ResumeResult>("Resume", last);
+        Assert.False(resumed.Reload);
+        foreach (var e in resumed.Events)
+        {
+            Assert.True(seen.TryAdd(e.Seq, e), $"event {e.Seq} was replayed although it had arrived");
+        }
+
+        // Every sequence from the first seen to the last in the log, each exactly once.
+        var all = seen.Keys.Order().ToList();
+        Assert.Equal(Enumerable.Range((int)all[0], (int)(resumed.LastSeq - all[0] + 1)).Select(i => (long)i), all);
+        Assert.Equal(25, seen.Values.Count(e => e.Type == "message.created"));
+    }
+
+    [Fact]
+    public async Task A_live_connection_keeps_its_agent_present_and_viewers_see_each_other_replying()
+    {
+        var (lead, ids, _, integration) = await AssignmentApiTests.SetUpAsync(_app, agents: 2, capacity: 5);
+        await using var ana = await ConnectAsync("agent0@example.test", InboxApp.AgentPassword);
+        await using var leadHub = await ConnectAsync("lead@example.test", InboxApp.AgentPassword);
+
+        // 50 s later the REST availability call's presence would be gone, but the connection's heartbeats keep it.
+        for (var i = 0; i < 5; i++)
+        {
+            _app.Time.Advance(PresenceTracker.Interval);
+            await Task.Delay(100);
+        }
+
+        var board = await lead.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/queues/default/board");
+        var members = board.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
+        Assert.True(members[ids[0]].GetProperty("present").GetBoolean());
+        Assert.False(members[ids[1]].GetProperty("present").GetBoolean());
+
+        var conversation = (await InboxApp.PostInboundAsync(integration, "v1", "cust-v", "hi")).ConversationId;
+        await ana.Connection.InvokeAsync("View", conversation);
+        await leadHub.Connection.InvokeAsync("View", conversation);
+        await leadHub.Connection.InvokeAsync("Replying", conversation, true);
+        var banner = await ana.WaitForViewersAsync(v => v.ConversationId == conversation && v.Viewers.Any(x => x.Replying));
+        Assert.Equal("lead", banner.Viewers.Single(x => x.Replying).Name);
+
+        // An agent cannot watch a conversation that is not theirs.
+        var other = (await InboxApp.PostInboundAsync(integration, "v2", "cust-w", "hi")).ConversationId;
+        (await lead.PostAsJsonAsync($"/api/conversations/{other}/assign", new { agentId = ids[1] })).EnsureSuccessStatusCode();
+        var refused = await Assert.ThrowsAsync<HubException>(() => ana.Connection.InvokeAsync("View", other));
+        Assert.Contains("No such conversation", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A hub connection that records what it receives.</summary>
+    private sealed class Listener : IAsyncDisposable
+    {
+        private readonly ConcurrentQueue<InboxEvent> _events = new();
+        private readonly ConcurrentQueue<ViewersEvent> _viewers = new();
+
+        private Listener(HubConnection connection)
+        {
+            Connection = connection;
+            connection.On<InboxEvent>(nameof(IAgentClient.Event), _events.Enqueue);
+            connection.On<ViewersEvent>(nameof(IAgentClient.Viewers), _viewers.Enqueue);
+        }
+
+        public HubConnection Connection { get; }
+
+        public IReadOnlyList<InboxEvent> Events => [.. _events];
+
+        public static async Task<Listener> StartAsync(HubConnection connection)
+        {
+            var listener = new Listener(connection);
+            await connection.StartAsync();
+            return listener;
+        }
+
+        public async Task<InboxEvent> WaitForAsync(Func<InboxEvent, bool> match)
+        {
+            var deadline = DateTime.UtcNow + Wait;
+            while (DateTime.UtcNow < deadline)
+            {
+                if (_events.FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+
+                await Task.Delay(20);
+            }
+
+            throw new TimeoutException("The expected hub event did not arrive.");
+        }
+
+        public async Task<ViewersEvent> WaitForViewersAsync(Func<ViewersEvent, bool> match)
+        {
+            var deadline = DateTime.UtcNow + Wait;
+            while (DateTime.UtcNow < deadline)
+            {
+                if (_viewers.FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+
+                await Task.Delay(20);
+            }
+
+            throw new TimeoutException("The expected viewers event did not arrive.");
+        }
+
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    }
+}
