@@ -1,6 +1,7 @@
 using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.Api;
+using Omnichannel.Server.Demo;
 using Omnichannel.Server.Hosting;
 using Omnichannel.Server.Realtime;
 
@@ -11,6 +12,7 @@ builder.UseDefaultUrl("http://localhost:5080");
 builder.AddRedisConversationStore();
 builder.AddInboxCore();
 builder.AddInboxAuthentication();
+builder.AddDemoSeed();
 builder.AddApiChannel();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
