@@ -137,6 +137,35 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         return new StatusChangeResult(ConversationStatusText.Parse((string)values[0]!), ConversationStatusText.Parse((string)values[1]!), (long)values[2]);
     }
 
+    // KEYS: identity index, contact hash, contact identities. ARGV: 1 "kind:value", 2 contact id, 3 email or '', 4 now ms.
+    private const string AddIdentityScript = """
+        if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+        local owner = redis.call('HGET', KEYS[1], ARGV[1])
+        if owner and owner ~= ARGV[2] then return 0 end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('SADD', KEYS[3], ARGV[1])
+        if ARGV[3] ~= '' then redis.call('HSETNX', KEYS[2], 'email', ARGV[3]) end
+        redis.call('HSET', KEYS[2], 'updatedAt', ARGV[4])
+        return 1
+        """;
+
+    public async Task<string?> FindThreadConversationAsync(string channel, string account, string threadKey, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var id = await db.StringGetAsync(_keys.Prefix + "thread:" + channel + ":" + account + ":" + threadKey);
+        return id.IsNull ? null : (string?)id;
+    }
+
+    public async Task<bool> AddContactIdentityAsync(string contactId, ContactIdentity identity, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var email = identity.Kind == IdentityKinds.Email ? identity.Value : "";
+        var added = await db.ScriptEvaluateAsync(AddIdentityScript,
+            [_keys.Prefix + "identity", _keys.Contact(contactId), _keys.ContactIdentities(contactId)],
+            [identity.ToString(), contactId, email, HashMapping.Ms(now)]);
+        return (int)added == 1;
+    }
+
     public async Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();

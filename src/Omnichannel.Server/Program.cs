@@ -1,6 +1,7 @@
 using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.Api;
+using Omnichannel.Server.Channels.WebChat;
 using Omnichannel.Server.Demo;
 using Omnichannel.Server.Hosting;
 using Omnichannel.Server.Realtime;
@@ -14,6 +15,7 @@ builder.AddInboxCore();
 builder.AddInboxAuthentication();
 builder.AddDemoSeed();
 builder.AddApiChannel();
+builder.AddWebChat();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
 builder.AddRealtime();
@@ -23,6 +25,7 @@ var app = builder.Build();
 app.UseInboxPipeline();
 app.MapInboxEndpoints();
 app.MapRealtime();
+app.MapWebChat();
 
 app.Run();
 

@@ -32,6 +32,12 @@ public interface IConversationStore
 
     Task<Message?> GetMessageAsync(string messageId, CancellationToken cancellationToken = default);
 
+    /// <summary>The conversation a thread key currently leads to (as ingest would continue it), or null.</summary>
+    Task<string?> FindThreadConversationAsync(string channel, string account, string threadKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds an identity to a contact (an email a visitor typed in); false when another contact already owns it.</summary>
+    Task<bool> AddContactIdentityAsync(string contactId, ContactIdentity identity, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     Task<Contact?> GetContactAsync(string contactId, CancellationToken cancellationToken = default);
 
     /// <summary>The contact's conversations, newest first.</summary>

@@ -4,6 +4,7 @@ using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Rules;
 using Omnichannel.Server.Auth;
+using Omnichannel.Server.Channels.WebChat;
 
 namespace Omnichannel.Server.Realtime;
 
@@ -20,6 +21,7 @@ public sealed class AgentHub(
     IConversationStore store,
     InboxEvents events,
     Audience audience,
+    IHubContext<VisitorHub, IVisitorClient> visitors,
     TimeProvider time) : Hub<IAgentClient>
 {
     /// <summary>Resume answers at most this many events; further behind, the client reloads.</summary>
@@ -129,6 +131,10 @@ public sealed class AgentHub(
         await assignments.MarkTypingAsync(conversationId, agent.Id, lifetime, Context.ConnectionAborted);
         var groups = await audience.GroupsAsync(conversation, null, isPrivate: true, Context.ConnectionAborted);
         await Clients.Groups(groups).Typing(new TypingEvent(conversationId, agent.Id, agent.Name, time.GetUtcNow() + lifetime));
+        if (conversation.Channel == ChannelNames.WebChat)
+        {
+            await visitors.Clients.Group(VisitorHub.ConversationGroup(conversationId)).Typing(true);
+        }
     }
 
     /// <summary>An explicit heartbeat (the connection already is one; this refreshes it at once).</summary>

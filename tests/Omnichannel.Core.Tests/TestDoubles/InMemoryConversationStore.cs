@@ -109,6 +109,12 @@ internal sealed class InMemoryConversationStore : IConversationStore
         return Task.FromResult<StatusChangeResult?>(new StatusChangeResult(conversation.Status, status, ++_sequence));
     }
 
+    public Task<string?> FindThreadConversationAsync(string channel, string account, string threadKey, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Not used by the Core tests.");
+
+    public Task<bool> AddContactIdentityAsync(string contactId, ContactIdentity identity, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Not used by the Core tests.");
+
     public Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default)
     {
         Record(nameof(AssignAsync), now);

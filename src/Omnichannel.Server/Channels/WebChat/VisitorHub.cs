@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Omnichannel.Core.Features;
+using Omnichannel.Core.Inbound;
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
+using Omnichannel.Server.Realtime;
+
+namespace Omnichannel.Server.Channels.WebChat;
+
+/// <summary>
+/// <c>/hubs/visitor?visitor_token=…</c>: the widget's live channel. Anonymous but token-bound: the token decides the
+/// one conversation a connection can read and write. Sends are idempotent by client id (the widget retries until
+/// acknowledged), limited per visitor, and stored as plain text.
+/// </summary>
+[AllowAnonymous]
+public sealed class VisitorHub(
+    VisitorTokens tokens,
+    WebChatGate gate,
+    VisitorLimits limits,
+    IConversationStore store,
+    IMediator mediator,
+    IHubContext<AgentHub, IAgentClient> agents,
+    Audience audience,
+    TimeProvider time) : Hub<IVisitorClient>
+{
+    public const int MaxText = 4000;
+    public const int HistoryLimit = 100;
+    private const string VisitorKey = "visitor";
+
+    private Visitor Current => (Visitor)Context.Items[VisitorKey]!;
+
+    public static string VisitorGroup(Visitor visitor) => $"visitor:{visitor.Site}:{visitor.ThreadKey}";
+
+    public static string ConversationGroup(string conversationId) => "conversation:" + conversationId;
+
+    public override async Task OnConnectedAsync()
+    {
+        var http = Context.GetHttpContext()!;
+        if (!tokens.TryRead(http.Request.Query["visitor_token"], out var visitor)
+            || await gate.SiteAsync(visitor.Site, Context.ConnectionAborted) is not { } site
+            || !WebChatGate.OriginAllowed(http.Request, site)
+            || !limits.TryConnect(visitor, Context.ConnectionId))
+        {
+            Context.Abort();
+            return;
+        }
+
+        Context.Items[VisitorKey] = visitor;
+        await Groups.AddToGroupAsync(Context.ConnectionId, VisitorGroup(visitor));
+        await Join();
+        await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(VisitorKey, out var visitor))
+        {
+            limits.Disconnect((Visitor)visitor!, Context.ConnectionId);
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Stores the visitor's message once per <paramref name="clientId"/> and acknowledges it.</summary>
+    public async Task<SendAck> Send(string clientId, string text)
+    {
+        var visitor = Current;
+        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64)
+        {
+            throw new HubException("clientId is required (up to 64 characters).");
+        }
+
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxText)
+        {
+            throw new HubException($"A message is 1 to {MaxText} characters.");
+        }
+
+        if (!limits.TryAcquireSend(visitor))
+        {
+            throw new HubException("Too many messages; wait a few seconds and try again.");
+        }
+
+        var site = await gate.SiteAsync(visitor.Site, Context.ConnectionAborted) ?? throw new HubException("This chat is closed.");
+        var result = await mediator.Send(new IngestMessage(new InboundMessage
+        {
+            Channel = ChannelNames.WebChat,
+            Account = site.Key,
+            ExternalId = $"{visitor.VisitorId}:{clientId}",
+            Sender = new ContactIdentity(IdentityKinds.WebVisitor, visitor.Identity),
+            OtherIdentities = visitor.Email is null ? [] : [new ContactIdentity(IdentityKinds.Email, visitor.Email)],
+            SenderName = visitor.Name,
+            Text = text,
+            ThreadKey = visitor.ThreadKey,
+            Queue = site.Queue,
+        }), Context.ConnectionAborted);
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(result.ConversationId));
+        if (!result.Duplicate && await store.GetMessageAsync(result.MessageId, Context.ConnectionAborted) is { } stored)
+        {
+            // Other tabs of this visitor see it too (and join the conversation when it is new).
+            await Clients.Group(VisitorGroup(visitor)).Message(WebChatMessages.ToVisitor(stored, clientId));
+        }
+
+        return new SendAck(clientId, result.MessageId, result.ConversationId, result.Duplicate);
+    }
+
+    /// <summary>Joins this connection to the visitor's conversation once it exists (another tab may have started it).</summary>
+    public async Task<string?> Join()
+    {
+        var id = await store.FindThreadConversationAsync(ChannelNames.WebChat, Current.Site, Current.ThreadKey, Context.ConnectionAborted);
+        if (id is not null)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(id));
+        }
+
+        return id;
+    }
+
+    /// <summary>The conversation's messages after <paramref name="afterSeq"/> (0 = from the start), oldest first; never private notes.</summary>
+    public async Task<IReadOnlyList<VisitorMessage>> History(long afterSeq)
+    {
+        var id = await Join();
+        if (id is null)
+        {
+            return [];
+        }
+
+        var page = await store.ListMessagesAsync(id, null, HistoryLimit, Context.ConnectionAborted);
+        return [.. page.Items.Where(m => !m.IsPrivate && m.Sequence > afterSeq).OrderBy(m => m.Sequence).Select(m => WebChatMessages.ToVisitor(m, null))];
+    }
+
+    /// <summary>The visitor is typing (the widget throttles this): agents see it in the conversation.</summary>
+    public async Task Typing()
+    {
+        var id = await store.FindThreadConversationAsync(ChannelNames.WebChat, Current.Site, Current.ThreadKey, Context.ConnectionAborted);
+        if (id is null || !limits.TryAcquireTyping(Current) || await store.GetConversationAsync(id, Context.ConnectionAborted) is not { } conversation)
+        {
+            return;
+        }
+
+        var groups = await audience.GroupsAsync(conversation, null, isPrivate: true, Context.ConnectionAborted);
+        await agents.Clients.Groups(groups).Typing(new TypingEvent(id, null, Current.Name ?? "Visitor", time.GetUtcNow().AddSeconds(5)));
+    }
+}
+
+/// <summary>Per-visitor limits on this node: connections, messages and typing signals.</summary>
+public sealed class VisitorLimits(TimeProvider time)
+{
+    public const int MaxConnections = 5;
+    public const int MessagesPerWindow = 10;
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, HashSet<string>> _connections = new(StringComparer.Ordinal);
+    private readonly PartitionedRateLimiter<string> _sends = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = MessagesPerWindow, Window = Window, QueueLimit = 0 }));
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _typing = new(StringComparer.Ordinal);
+
+    public bool TryConnect(Visitor visitor, string connectionId)
+    {
+        var set = _connections.GetOrAdd(visitor.Identity, _ => []);
+        lock (set)
+        {
+            if (set.Count >= MaxConnections)
+            {
+                return false;
+            }
+
+            set.Add(connectionId);
+            return true;
+        }
+    }
+
+    public void Disconnect(Visitor visitor, string connectionId)
+    {
+        if (_connections.TryGetValue(visitor.Identity, out var set))
+        {
+            lock (set)
+            {
+                set.Remove(connectionId);
+                if (set.Count == 0)
+                {
+                    _connections.TryRemove(new KeyValuePair<string, HashSet<string>>(visitor.Identity, set));
+                }
+            }
+        }
+    }
+
+    public bool TryAcquireSend(Visitor visitor)
+    {
+        using var lease = _sends.AttemptAcquire(visitor.Identity);
+        return lease.IsAcquired;
+    }
+
+    /// <summary>At most one typing signal per visitor per second.</summary>
+    public bool TryAcquireTyping(Visitor visitor)
+    {
+        var now = time.GetUtcNow();
+        var last = _typing.GetValueOrDefault(visitor.Identity);
+        if (now - last < TimeSpan.FromSeconds(1))
+        {
+            return false;
+        }
+
+        _typing[visitor.Identity] = now;
+        return true;
+    }
+}

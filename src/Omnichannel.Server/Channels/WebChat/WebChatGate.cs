@@ -1,0 +1,40 @@
+using Omnichannel.Core.Ports;
+using Omnichannel.Core.Scheduling;
+
+namespace Omnichannel.Server.Channels.WebChat;
+
+/// <summary>The checks every visitor request passes: the site exists, the page's origin is allowed, and who can answer now.</summary>
+public sealed class WebChatGate(ISiteStore sites, IAssignmentStore assignments, IShiftStore shifts, TimeProvider time)
+{
+    /// <summary>
+    /// A browser request's Origin must be the server's own or one of the site's allowed origins. Requests without an
+    /// Origin header (not from a browser page) pass: the token, not the origin, is what protects a conversation.
+    /// </summary>
+    public static bool OriginAllowed(HttpRequest request, Site site)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return true;
+        }
+
+        var own = $"{request.Scheme}://{request.Host}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || site.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public async Task<Site?> SiteAsync(string? key, CancellationToken ct) =>
+        key is not null && SitesApi.KeyPattern().IsMatch(key) ? await sites.GetAsync(key, ct) : null;
+
+    /// <summary>Someone can answer now: within the site's hours (if set) and an agent of its queue is eligible.</summary>
+    public async Task<bool> AgentsAvailableAsync(Site site, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (site.HoursShiftId is { } shiftId && await shifts.GetAsync(shiftId, ct) is { } hours && !ShiftCalendar.IsOn(hours, now))
+        {
+            return false;
+        }
+
+        return (await assignments.ReadAgentsAsync(site.Queue, null, now, ct)).NextAgentId is not null;
+    }
+}

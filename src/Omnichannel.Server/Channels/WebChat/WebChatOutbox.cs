@@ -1,0 +1,94 @@
+using Mediator;
+using Microsoft.AspNetCore.SignalR;
+using Omnichannel.Core.Events;
+using Omnichannel.Core.Features;
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
+
+namespace Omnichannel.Server.Channels.WebChat;
+
+/// <summary>
+/// Delivers agents' replies in web chat conversations: claims them from <c>outbox:webchat</c>, pushes them to the
+/// visitor's open widgets and marks them sent. A reply stored while the visitor is away is still in the conversation:
+/// the widget reads it with <c>History</c> when it comes back.
+/// </summary>
+public sealed class WebChatOutbox(
+    IOutboundQueue queue,
+    IConversationStore store,
+    IMediator mediator,
+    IHubContext<VisitorHub, IVisitorClient> visitors,
+    WebChatSignal signal,
+    TimeProvider time,
+    ILogger<WebChatOutbox> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await queue.RecoverInFlightAsync(ChannelNames.WebChat, stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await queue.ClaimAsync(ChannelNames.WebChat, time.GetUtcNow(), stoppingToken) is { } claim)
+                {
+                    await DeliverAsync(claim.MessageId, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Delivering web chat replies failed; retrying");
+            }
+
+            await signal.WaitAsync(PollInterval, time, stoppingToken);
+        }
+    }
+
+    private async Task DeliverAsync(string messageId, CancellationToken ct)
+    {
+        if (await store.GetMessageAsync(messageId, ct) is { } message)
+        {
+            await visitors.Clients.Group(VisitorHub.ConversationGroup(message.ConversationId)).Message(WebChatMessages.ToVisitor(message, null));
+            await mediator.Send(new RecordDelivery(message.ConversationId, messageId, DeliveryState.Sent, null), ct);
+        }
+
+        await queue.CompleteAsync(ChannelNames.WebChat, messageId, ct);
+    }
+}
+
+/// <summary>Wakes the web chat outbox when a reply in a web chat conversation is stored on this node.</summary>
+public sealed class WebChatSignal : INotificationHandler<MessageCreated>
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public ValueTask Handle(MessageCreated notification, CancellationToken cancellationToken)
+    {
+        if (notification is { Direction: MessageDirection.Out, IsPrivate: false, Channel: ChannelNames.WebChat } && _signal.CurrentCount == 0)
+        {
+            try
+            {
+                _signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: one wake-up drains the queue.
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        try
+        {
+            await _signal.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Timed out: poll anyway (a reply stored on another node).
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Omnichannel.Core.Ports;
+
+namespace Omnichannel.Server.Channels.WebChat;
+
+public static class WebChatRegistration
+{
+    public const string CorsPolicy = "webchat";
+    public const string SessionLimit = "webchat-sessions";
+    public const string VisitorHubPath = "/hubs/visitor";
+
+    /// <summary>Per client address: session starts and settings reads per minute.</summary>
+    public const int SessionsPerMinute = 60;
+
+    public static IHostApplicationBuilder AddWebChat(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<VisitorTokens>();
+        builder.Services.AddSingleton<VisitorLimits>();
+        builder.Services.AddSingleton<WebChatGate>();
+        builder.Services.AddSingleton<WebChatSignal>();
+        builder.Services.AddHostedService<WebChatOutbox>();
+        builder.Services.AddHostedService<DefaultSiteBootstrapper>();
+        builder.Services.AddCors();
+        builder.Services.AddSingleton<ICorsPolicyProvider, SiteOriginsCorsPolicyProvider>();
+        builder.Services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>
+            options.AddPolicy(SessionLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = SessionsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        return builder;
+    }
+
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        app.MapGroup("/api/sites").WithTags("Web chat").MapSitesApi();
+        app.MapGroup("/api/webchat").WithTags("Web chat").MapWebChatApi();
+        app.MapHub<VisitorHub>(VisitorHubPath).RequireCors(CorsPolicy).RequireRateLimiting(SessionLimit);
+        return app;
+    }
+}
+
+/// <summary>The site <c>default</c> exists from the first start (created once, never overwritten).</summary>
+internal sealed class DefaultSiteBootstrapper(ISiteStore sites, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        await sites.SaveAsync(SitesApi.NewSite(SitesApi.DefaultKey, time.GetUtcNow()), createOnly: true, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>CORS for the widget's endpoints: only origins some site allows (the server's own needs no CORS).</summary>
+internal sealed class SiteOriginsCorsPolicyProvider(ISiteStore sites) : ICorsPolicyProvider
+{
+    public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
+    {
+        if (policyName != WebChatRegistration.CorsPolicy)
+        {
+            return null;
+        }
+
+        var origins = (await sites.ListAsync(context.RequestAborted)).SelectMany(s => s.AllowedOrigins).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        return new CorsPolicyBuilder().WithOrigins(origins).AllowAnyHeader().WithMethods("GET", "POST").AllowCredentials().Build();
+    }
+}
