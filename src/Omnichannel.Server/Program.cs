@@ -18,9 +18,11 @@ builder.AddRealtime();
 
 var app = builder.Build();
 
+app.UseWebApp();
 app.UseInboxPipeline();
 app.MapInboxEndpoints();
 app.MapRealtime();
+app.MapWebApp();
 
 app.Run();
 
