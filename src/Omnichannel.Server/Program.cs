@@ -22,10 +22,13 @@ builder.AddRealtime();
 
 var app = builder.Build();
 
+app.UseWebApp();
 app.UseInboxPipeline();
 app.MapInboxEndpoints();
 app.MapRealtime();
 app.MapWebChat();
+// Last: the SPA fallback answers only paths nothing else claimed.
+app.MapWebApp();
 
 app.Run();
 

@@ -1,0 +1,57 @@
+// The customer: identities on every channel, attributes and their other conversations.
+import { useEffect } from 'preact/hooks';
+import { channelIcon, timeAgo } from '../format';
+import { contacts, wantContact } from '../state/contacts';
+import { conversation } from '../state/conversation';
+import { navigate } from '../state/router';
+
+export function ContactPanel() {
+  const c = conversation.value;
+  useEffect(() => {
+    if (c) wantContact(c.contactId, true);
+  }, [c?.id]);
+  const contact = c ? contacts.value.get(c.contactId) : undefined;
+  return (
+    <aside class="contact" aria-label="Contact">
+      {!contact ? (
+        <p class="muted">…</p>
+      ) : (
+        <>
+          <h3>{contact.name ?? contact.email ?? 'Customer'}</h3>
+          {contact.email && <p class="muted">{contact.email}</p>}
+          <h4>Identities</h4>
+          <ul class="identities">
+            {contact.identities.map((i) => (
+              <li key={`${i.kind}:${i.value}`}>
+                <span class="kind">{i.kind}</span> {i.value}
+              </li>
+            ))}
+          </ul>
+          {Object.keys(contact.attributes).length > 0 && (
+            <>
+              <h4>Attributes</h4>
+              <dl>
+                {Object.entries(contact.attributes).map(([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          )}
+          <h4>Conversations</h4>
+          <ul class="past">
+            {contact.conversations.map((p) => (
+              <li key={p.id}>
+                <a href={`/c/${p.id}`} aria-current={p.id === c?.id ? 'true' : undefined} onClick={(e) => (e.preventDefault(), navigate(`/c/${p.id}`))}>
+                  {channelIcon(p.channel)} {p.status} · {timeAgo(p.lastActivityAt)} ago
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,176 @@
+// The one typed client of /hubs/agent (Realtime/HubContracts.cs on the server), shared by every screen.
+// It reconnects by itself; after a reconnect it asks for what it missed (Resume(lastSeq)) and replays it in order,
+// or tells the app to reload its data when the server's log no longer reaches back that far.
+import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
+import type { Conversation, Message } from '../api/types';
+
+export interface InboxEvent {
+  seq: number;
+  type:
+    | 'conversation.created'
+    | 'conversation.reopened'
+    | 'conversation.status_changed'
+    | 'conversation.assigned'
+    | 'message.created'
+    | 'message.delivery';
+  conversationId: string;
+  at: string;
+  actorId: string | null;
+  conversation: Conversation | null;
+  message: Message | null;
+  previousAssigneeId: string | null;
+  reason: string | null;
+}
+
+export interface TypingEvent {
+  conversationId: string;
+  agentId: string | null;
+  name: string | null;
+  until: string;
+}
+
+export interface PresenceEvent {
+  agentId: string;
+  availability: string;
+  present: boolean;
+}
+
+export interface Viewer {
+  agentId: string;
+  name: string;
+  replying: boolean;
+}
+
+export interface ViewersEvent {
+  conversationId: string;
+  viewers: Viewer[];
+}
+
+interface ResumeResult {
+  events: InboxEvent[];
+  reload: boolean;
+  lastSeq: number;
+}
+
+export type HubStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+export interface HubHandlers {
+  event(event: InboxEvent): void;
+  typing(typing: TypingEvent): void;
+  presence(presence: PresenceEvent): void;
+  viewers(viewers: ViewersEvent): void;
+  boardChanged(queueId: string): void;
+  /** Events were lost for good (or none had been seen before a drop): refetch lists and the open conversation. */
+  reload(): void;
+  status(status: HubStatus): void;
+}
+
+export class AgentHubClient {
+  private readonly connection: HubConnection;
+  private lastSeq = 0;
+  private readonly seen = new Set<number>();
+
+  constructor(private readonly handlers: HubHandlers) {
+    this.connection = new HubConnectionBuilder()
+      .withUrl('/hubs/agent')
+      // Keep trying for as long as the tab is open: 0, 1, 2, 5 s, then every 10 s.
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
+      .configureLogging(LogLevel.Warning)
+      .build();
+    this.connection.on('Event', (e: InboxEvent) => this.accept(e));
+    this.connection.on('Typing', (t: TypingEvent) => handlers.typing(t));
+    this.connection.on('Presence', (p: PresenceEvent) => handlers.presence(p));
+    this.connection.on('Viewers', (v: ViewersEvent) => handlers.viewers(v));
+    this.connection.on('BoardChanged', (queueId: string) => handlers.boardChanged(queueId));
+    this.connection.onreconnecting(() => handlers.status('reconnecting'));
+    this.connection.onreconnected(() => void this.resume());
+    this.connection.onclose(() => handlers.status('disconnected'));
+  }
+
+  get state(): HubStatus {
+    switch (this.connection.state) {
+      case HubConnectionState.Connected:
+        return 'connected';
+      case HubConnectionState.Reconnecting:
+        return 'reconnecting';
+      case HubConnectionState.Disconnected:
+        return 'disconnected';
+      default:
+        return 'connecting';
+    }
+  }
+
+  async start(): Promise<void> {
+    this.handlers.status('connecting');
+    await this.connection.start();
+    this.handlers.status('connected');
+  }
+
+  stop(): Promise<void> {
+    return this.connection.stop();
+  }
+
+  view(conversationId: string): Promise<void> {
+    return this.send('View', conversationId);
+  }
+
+  leave(conversationId: string): Promise<void> {
+    return this.send('Leave', conversationId);
+  }
+
+  replying(conversationId: string, replying: boolean): Promise<void> {
+    return this.send('Replying', conversationId, replying);
+  }
+
+  typing(conversationId: string): Promise<void> {
+    return this.send('Typing', conversationId);
+  }
+
+  /** Live signals are best effort: while reconnecting they are dropped, and View is sent again after it. */
+  private async send(method: string, ...args: unknown[]): Promise<void> {
+    if (this.connection.state !== HubConnectionState.Connected) return;
+    try {
+      await this.connection.invoke(method, ...args);
+    } catch (error) {
+      console.warn(`hub ${method} failed`, error);
+    }
+  }
+
+  /**
+   * A resume can overlap live pushes, and two server nodes need not deliver in exact order: an event is applied once
+   * (by its sequence number), and the highest one seen is where the next resume starts.
+   */
+  private accept(event: InboxEvent): void {
+    if (this.seen.has(event.seq)) return;
+    this.seen.add(event.seq);
+    if (this.seen.size > 5000) {
+      for (const seq of this.seen) {
+        this.seen.delete(seq);
+        if (this.seen.size <= 4000) break;
+      }
+    }
+
+    this.lastSeq = Math.max(this.lastSeq, event.seq);
+    this.handlers.event(event);
+  }
+
+  private async resume(): Promise<void> {
+    if (this.lastSeq === 0) {
+      this.handlers.reload();
+    } else {
+      try {
+        const result = await this.connection.invoke<ResumeResult>('Resume', this.lastSeq);
+        if (result.reload) {
+          this.lastSeq = result.lastSeq;
+          this.handlers.reload();
+        } else {
+          for (const event of result.events) this.accept(event);
+        }
+      } catch {
+        this.handlers.reload();
+      }
+    }
+
+    this.handlers.status('connected');
+  }
+}

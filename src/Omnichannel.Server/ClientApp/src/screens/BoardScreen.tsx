@@ -1,0 +1,88 @@
+// Leads: a queue's agents (availability, presence, shift, load, oldest unanswered), its waiting line and next shifts,
+// with pause/resume, capacity, move and rebalance (the plan is shown before it is applied).
+import { useEffect, useState } from 'preact/hooks';
+import { BoardRow } from '../components/BoardRow';
+import { RebalancePlan } from '../components/RebalancePlan';
+import { clock, duration } from '../format';
+import { board, boardError, boardQueues, loadBoard, planRebalance, queueId, refreshSoon } from '../state/board';
+import { loadInbox } from '../state/inbox';
+import { onHub } from '../state/session';
+
+export function BoardScreen() {
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void loadBoard();
+    return onHub({ boardChanged: refreshSoon, presence: refreshSoon, reload: refreshSoon, event: (e) => e.type === 'conversation.assigned' && refreshSoon() });
+  }, []);
+
+  const b = board.value;
+  return (
+    <main class="board" aria-label="Lead board">
+      <header class="board-head">
+        <label>
+          Queue{' '}
+          <select value={queueId.value} onChange={(e) => ((queueId.value = e.currentTarget.value), void loadBoard())}>
+            {boardQueues.value.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {b && (
+          <>
+            <div class="stat" data-testid="waiting">
+              <span class="num">{b.waiting}</span> waiting
+            </div>
+            <div class="stat">
+              oldest wait <span class="num">{duration(b.oldestWaitingSeconds)}</span>
+            </div>
+            <div class="stat">
+              next shift:{' '}
+              {b.nextShifts.length === 0 ? '—' : b.nextShifts.map((s) => `${s.name} at ${clock(s.startsAt)} (${s.members.length})`).join(', ')}
+            </div>
+          </>
+        )}
+        <div class="spacer" />
+        <button
+          type="button"
+          class="primary"
+          onClick={() => {
+            setError(null);
+            void loadInbox();
+            void planRebalance().catch((e: Error) => setError(e.message));
+          }}
+        >
+          Rebalance…
+        </button>
+      </header>
+      {(error ?? boardError.value) && (
+        <p class="error" role="alert">
+          {error ?? boardError.value}
+        </p>
+      )}
+      <RebalancePlan />
+      {b && (
+        <table class="agents">
+          <caption class="visually-hidden">Agents in {b.queue.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Agent</th>
+              <th scope="col">Availability</th>
+              <th scope="col">Shift</th>
+              <th scope="col">Open / capacity</th>
+              <th scope="col">Oldest unanswered</th>
+              <th scope="col">Assignable</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {b.members.map((m) => (
+              <BoardRow key={m.id} member={m} members={b.members} queueId={b.queue.id} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,109 @@
+// The conversation list: what was fetched for the current status filter, kept up to date by hub events, and the
+// views (Mine / Unassigned / All) and filters derived from it on the client.
+import { computed, signal } from '@preact/signals';
+import { api } from '../api/rest';
+import type { Conversation, Status, View } from '../api/types';
+import type { InboxEvent } from '../hub/agentHub';
+import { contactName } from './contacts';
+import { isLead, me } from './session';
+
+export const view = signal<View>('mine');
+export const statusFilter = signal<Status | ''>('open');
+export const channelFilter = signal('');
+export const queueFilter = signal('');
+export const search = signal('');
+export const loading = signal(false);
+export const loadError = signal<string | null>(null);
+
+/** Every conversation we know of, by id. */
+export const known = signal<ReadonlyMap<string, Conversation>>(new Map());
+/** Conversations with news since the agent last opened them. */
+export const unread = signal<ReadonlySet<string>>(new Set());
+/** The last message text seen live per conversation (the list API carries no preview). */
+export const previews = signal<ReadonlyMap<string, string>>(new Map());
+
+function inView(c: Conversation, v: View): boolean {
+  if (v === 'mine') return c.assigneeId === me.value?.id;
+  if (v === 'unassigned') return c.assigneeId === null;
+  return isLead();
+}
+
+function matchesStatus(c: Conversation): boolean {
+  return statusFilter.value === '' || c.status === statusFilter.value;
+}
+
+export const counts = computed(() => {
+  const result: Record<View, number> = { mine: 0, unassigned: 0, all: 0 };
+  for (const c of known.value.values()) {
+    if (!matchesStatus(c)) continue;
+    for (const v of ['mine', 'unassigned', 'all'] as const) if (inView(c, v)) result[v]++;
+  }
+  return result;
+});
+
+export const channels = computed(() => [...new Set([...known.value.values()].map((c) => c.channel))].sort());
+export const queues = computed(() => [...new Set([...known.value.values()].map((c) => c.queue))].sort());
+
+export const visible = computed(() => {
+  const text = search.value.trim().toLowerCase();
+  return [...known.value.values()]
+    .filter((c) => inView(c, view.value) && matchesStatus(c))
+    .filter((c) => !channelFilter.value || c.channel === channelFilter.value)
+    .filter((c) => !queueFilter.value || c.queue === queueFilter.value)
+    .filter((c) => !text || haystack(c).includes(text))
+    .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
+});
+
+function haystack(c: Conversation): string {
+  return [c.subject, contactName(c.contactId), previews.value.get(c.id), c.channel, c.id].join(' ').toLowerCase();
+}
+
+/** Fetches the list afresh: leads read "all" (it holds every view); agents read their own and their queues' unassigned. */
+export async function loadInbox(): Promise<void> {
+  loading.value = true;
+  loadError.value = null;
+  try {
+    const views: View[] = isLead() ? ['all'] : ['mine', 'unassigned'];
+    const pages = await Promise.all(views.map((v) => api.conversations(v, statusFilter.value)));
+    const map = new Map<string, Conversation>();
+    for (const page of pages) for (const c of page.items) map.set(c.id, c);
+    known.value = map;
+  } catch (error) {
+    loadError.value = error instanceof Error ? error.message : String(error);
+  } finally {
+    loading.value = false;
+  }
+}
+
+export function upsert(conversation: Conversation): void {
+  const map = new Map(known.value);
+  map.set(conversation.id, conversation);
+  known.value = map;
+}
+
+export function markRead(id: string): void {
+  if (!unread.value.has(id)) return;
+  const set = new Set(unread.value);
+  set.delete(id);
+  unread.value = set;
+}
+
+/** Applies one hub event to the list; `openId` is the conversation on screen (it never turns unread). */
+export function applyInboxEvent(event: InboxEvent, openId: string | null): void {
+  if (event.conversation) upsert(event.conversation);
+  if (event.message && !event.message.private) {
+    const map = new Map(previews.value);
+    map.set(event.conversationId, event.message.text);
+    previews.value = map;
+  }
+
+  const news = (event.type === 'message.created' && event.message?.direction === 'in') || isNewAssignment(event);
+  if (news && event.conversationId !== openId) {
+    unread.value = new Set(unread.value).add(event.conversationId);
+  }
+}
+
+export function isNewAssignment(event: InboxEvent): boolean {
+  const mine = me.value?.id;
+  return event.type === 'conversation.assigned' && !!mine && event.conversation?.assigneeId === mine && event.previousAssigneeId !== mine;
+}
