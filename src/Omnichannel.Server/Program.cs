@@ -1,3 +1,4 @@
+using Omnichannel.Channels.Telegram;
 using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.Api;
@@ -11,6 +12,7 @@ builder.AddRedisConversationStore();
 builder.AddInboxCore();
 builder.AddInboxAuthentication();
 builder.AddApiChannel();
+builder.AddTelegramChannel();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
 
@@ -18,6 +20,7 @@ var app = builder.Build();
 
 app.UseInboxPipeline();
 app.MapInboxEndpoints();
+app.MapTelegramChannel();
 
 app.Run();
 
