@@ -29,8 +29,7 @@ public sealed partial class TelegramPoller(
 
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    /// <summary>Longer than the longest poll plus a batch's work, so a healthy holder always renews in time.</summary>
-    private TimeSpan LeaseLifetime => TimeSpan.FromSeconds(options.Value.PollTimeoutSeconds + 60);
+    private TimeSpan LeaseLifetime => TimeSpan.FromSeconds(options.Value.PollerLeaseSeconds);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(bots.All.Where(b => b.Options.Mode == TelegramBotMode.Polling).Select(b => PollAsync(b, stoppingToken)));
