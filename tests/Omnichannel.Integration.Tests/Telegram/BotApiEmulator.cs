@@ -130,8 +130,13 @@ public sealed class BotApiEmulator : IAsyncDisposable
         {
             "getme" => Ok(new JsonObject
             {
-                ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Acme Support", ["username"] = "acme_support_bot",
-                ["can_join_groups"] = true, ["can_read_all_group_messages"] = false, ["supports_inline_queries"] = false,
+                ["id"] = BotId,
+                ["is_bot"] = true,
+                ["first_name"] = "Acme Support",
+                ["username"] = "acme_support_bot",
+                ["can_join_groups"] = true,
+                ["can_read_all_group_messages"] = false,
+                ["supports_inline_queries"] = false,
             }),
             "getupdates" => await GetUpdatesAsync(parameters, http.RequestAborted),
             "sendmessage" => SendMessage(parameters),
@@ -252,15 +257,22 @@ public sealed class BotApiEmulator : IAsyncDisposable
         {
             message["photo"] = new JsonArray(new JsonObject
             {
-                ["file_id"] = fileId, ["file_unique_id"] = "AQAD" + fileId[^8..], ["file_size"] = file.Bytes.Length, ["width"] = 320, ["height"] = 240,
+                ["file_id"] = fileId,
+                ["file_unique_id"] = "AQAD" + fileId[^8..],
+                ["file_size"] = file.Bytes.Length,
+                ["width"] = 320,
+                ["height"] = 240,
             });
         }
         else
         {
             message["document"] = new JsonObject
             {
-                ["file_name"] = file.FileName, ["mime_type"] = file.ContentType, ["file_id"] = fileId,
-                ["file_unique_id"] = "AgAD" + fileId[^8..], ["file_size"] = file.Bytes.Length,
+                ["file_name"] = file.FileName,
+                ["mime_type"] = file.ContentType,
+                ["file_id"] = fileId,
+                ["file_unique_id"] = "AgAD" + fileId[^8..],
+                ["file_size"] = file.Bytes.Length,
             };
         }
 
@@ -283,7 +295,10 @@ public sealed class BotApiEmulator : IAsyncDisposable
 
         return Ok(new JsonObject
         {
-            ["file_id"] = fileId, ["file_unique_id"] = "AgAD" + fileId[^8..], ["file_size"] = file.Bytes.Length, ["file_path"] = file.Path,
+            ["file_id"] = fileId,
+            ["file_unique_id"] = "AgAD" + fileId[^8..],
+            ["file_size"] = file.Bytes.Length,
+            ["file_path"] = file.Path,
         });
     }
 

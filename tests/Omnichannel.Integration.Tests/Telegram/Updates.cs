@@ -87,7 +87,11 @@ public static class Updates
         var message = Message(from, PrivateChat(from));
         message["document"] = new JsonObject
         {
-            ["file_name"] = fileName, ["mime_type"] = mimeType, ["file_id"] = fileId, ["file_unique_id"] = "AgADdoc" + fileId[^4..], ["file_size"] = size,
+            ["file_name"] = fileName,
+            ["mime_type"] = mimeType,
+            ["file_id"] = fileId,
+            ["file_unique_id"] = "AgADdoc" + fileId[^4..],
+            ["file_size"] = size,
         };
         if (caption is not null)
         {
