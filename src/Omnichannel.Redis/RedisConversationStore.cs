@@ -109,6 +109,11 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             args.AddRange(["authorName", message.AuthorName]);
         }
 
+        if (message.Attachments.Count > 0)
+        {
+            args.AddRange(["attachments", JsonSerializer.Serialize([.. message.Attachments], StoreJsonContext.Default.AttachmentInfoArray)]);
+        }
+
         var result = await db.ScriptEvaluateAsync(LuaScripts.AppendOutbound, SlotKey, [.. args]);
         if (result.IsNull)
         {

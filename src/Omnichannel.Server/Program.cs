@@ -1,3 +1,4 @@
+using Omnichannel.Channels.Telegram;
 using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.Api;
@@ -16,6 +17,7 @@ builder.AddInboxAuthentication();
 builder.AddDemoSeed();
 builder.AddApiChannel();
 builder.AddWebChat();
+builder.AddTelegramChannel();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
 builder.AddRealtime();
@@ -27,6 +29,7 @@ app.UseInboxPipeline();
 app.MapInboxEndpoints();
 app.MapRealtime();
 app.MapWebChat();
+app.MapTelegramChannel();
 // Last: the SPA fallback answers only paths nothing else claimed.
 app.MapWebApp();
 

@@ -54,4 +54,8 @@ public sealed record OutboundMessage(
     string AuthorId,
     string? AuthorName,
     string Text,
-    bool IsPrivate);
+    bool IsPrivate)
+{
+    /// <summary>Files sent with the reply (already in the blob store); the channel uploads them.</summary>
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+}

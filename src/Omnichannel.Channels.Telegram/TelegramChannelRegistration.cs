@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Omnichannel.Channels.Telegram;
+
+public static class TelegramChannelRegistration
+{
+    /// <summary>
+    /// The Telegram channel: bots from <c>Omnichannel:Channels:Telegram:Bots</c> (validated at start), their pollers or
+    /// webhook registration, and the reply sender. With no bots configured nothing runs and nothing calls Telegram.
+    /// Needs the store (<c>ITelegramStateStore</c>, <c>IOutboundQueue</c>, <c>IConversationStore</c>), a blob store and the mediator.
+    /// </summary>
+    public static IHostApplicationBuilder AddTelegramChannel(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TelegramChannelOptions>().BindConfiguration(TelegramChannelOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TelegramChannelOptions>, TelegramChannelOptionsValidator>();
+        builder.Services.AddSingleton<TelegramBots>();
+        builder.Services.AddSingleton<TelegramMediaDownloader>();
+        builder.Services.AddSingleton<TelegramUpdateIngestor>();
+        builder.Services.AddSingleton<TelegramOutboundSignal>();
+        builder.Services.AddHostedService<TelegramPoller>();
+        builder.Services.AddHostedService<TelegramWebhookRegistrar>();
+        builder.Services.AddHostedService<TelegramReplySender>();
+        return builder;
+    }
+
+    /// <summary>The webhook endpoint, <c>POST /api/channels/telegram/{Name}/webhook</c>.</summary>
+    public static IEndpointRouteBuilder MapTelegramChannel(this IEndpointRouteBuilder app) => app.MapTelegramWebhook();
+}
+
+/// <summary>Every problem of the Telegram section at once, each naming its full key.</summary>
+internal sealed class TelegramChannelOptionsValidator : IValidateOptions<TelegramChannelOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramChannelOptions options)
+    {
+        var errors = options.Validate().Select(e => $"{TelegramChannelOptions.Section}:{e.Field} {e.Message}").ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
