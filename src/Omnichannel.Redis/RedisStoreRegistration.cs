@@ -51,6 +51,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IAssignmentStore, RedisAssignmentStore>();
         builder.Services.AddSingleton<IAuditLog, RedisAuditLog>();
         builder.Services.AddSingleton<IShiftStore, RedisShiftStore>();
+        builder.Services.AddSingleton<IMailboxStateStore, RedisMailboxState>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<StoreOptions>>().Value);
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return builder;

@@ -1,3 +1,4 @@
+using Omnichannel.Channels.Email.Hosting;
 using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.Api;
@@ -11,6 +12,7 @@ builder.AddRedisConversationStore();
 builder.AddInboxCore();
 builder.AddInboxAuthentication();
 builder.AddApiChannel();
+builder.AddEmailChannel();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
 

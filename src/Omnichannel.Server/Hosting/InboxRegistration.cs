@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Omnichannel.Channels.Email.Hosting;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Assignment;
 using Omnichannel.Server.Background;
@@ -46,7 +47,7 @@ public static class InboxRegistration
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
-            options.Assemblies = [typeof(Core.Features.IngestMessage), typeof(InboxRegistration)];
+            options.Assemblies = [typeof(Core.Features.IngestMessage), typeof(InboxRegistration), typeof(EmailChannelRegistration)];
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
