@@ -47,7 +47,11 @@ public sealed class MailServers : IAsyncLifetime
         var mail = Path.Combine(_directory, "mail");
         Directory.CreateDirectory(mail);
         Run("/bin/chown", null, "65534:65534", mail);
-        Directory.CreateDirectory(SinkDirectory);
+        foreach (var sub in new[] { "tmp", "new", "cur" })
+        {
+            // aiosmtpd's Mailbox handler creates these only when the Maildir itself is missing.
+            Directory.CreateDirectory(Path.Combine(SinkDirectory, sub));
+        }
 
         var sinkPort = FreePort();
         _sink = Start("/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{sinkPort}", "-c", "aiosmtpd.handlers.Mailbox", SinkDirectory);
