@@ -76,8 +76,10 @@ public sealed class EmailDeliveryGuaranteeTests(MailServers mail, StoreServers s
 
         // Stop the server in the middle of the stream, while it is storing.
         var stored = 0;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (stored < 60)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"only {stored} stored after 30 s");
             await Task.Delay(100);
             stored = (await EmailApp.ConversationsAsync(admin)).Count;
         }
