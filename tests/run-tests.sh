@@ -22,7 +22,7 @@ set -euo pipefail
 # apt packages the tests need, space separated (e.g. add dovecot-imapd chromium).
 # The integration fixture starts its own /usr/bin/redis-server on a free port;
 # this script only makes sure it is installed.
-APT_PACKAGES="redis-server"
+APT_PACKAGES="redis-server dovecot-imapd dovecot-lmtpd dovecot-submissiond python3-aiosmtpd"
 
 PROJECT_TIMEOUT="${TEST_PROJECT_TIMEOUT:-1200}"
 HANG_TIMEOUT="${TEST_HANG_TIMEOUT:-5m}"

@@ -59,6 +59,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             Ids.New(),
             Ids.New(),
             identities.Count,
+            message.Automated ? "1" : "0",
         };
         args.AddRange(identities.Select(i => (RedisValue)i));
         args.AddRange(["text", message.Text, "externalId", message.ExternalId]);

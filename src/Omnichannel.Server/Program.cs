@@ -1,4 +1,5 @@
 using Omnichannel.Channels.Telegram;
+using Omnichannel.Channels.Email.Hosting;
 using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.Api;
@@ -18,6 +19,7 @@ builder.AddDemoSeed();
 builder.AddApiChannel();
 builder.AddWebChat();
 builder.AddTelegramChannel();
+builder.AddEmailChannel();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
 builder.AddRealtime();

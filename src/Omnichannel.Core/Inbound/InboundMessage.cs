@@ -39,4 +39,10 @@ public sealed record InboundMessage
 
     /// <summary>Queue new conversations from this message wait in.</summary>
     public string Queue { get; init; } = "default";
+
+    /// <summary>
+    /// Machine-written (an auto-reply, a bounce, our own mail seen again): recorded in its conversation, but it neither
+    /// reopens nor routes it, so it never triggers an assignment. A new conversation from it starts resolved.
+    /// </summary>
+    public bool Automated { get; init; }
 }

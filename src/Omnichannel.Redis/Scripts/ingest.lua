@@ -1,7 +1,8 @@
 -- Stores one inbound message: dedup -> contact -> conversation -> message -> indices -> events, atomically.
 -- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key ('' = one per contact), 9 subject,
 --       10 sender name, 11 new contact id, 12 new conversation id, 13 new message id,
---       14 identity count N, 15..14+N identities "kind:value" (sender first), then message field/value pairs.
+--       14 identity count N, 15 automated ('1': recorded only, never reopens or routes; a new conversation starts resolved),
+--       16..15+N identities "kind:value" (sender first), then message field/value pairs.
 -- Returns { conversationId, messageId, contactId, duplicate, created, reopened, seq, previous status, status seq,
 -- assignments } (previous status '' for a new conversation; conversation seq is that of the created/reopened/status
 -- event, or 0; assignments flattened { conv, from, to, reason, seq, ... } made by routing in this same script).
@@ -14,12 +15,13 @@ end
 
 local channel, account, queue = ARGV[5], ARGV[6], ARGV[7]
 local identity_count = tonumber(ARGV[14])
+local automated = ARGV[15] == '1'
 local identity_index = P .. 'identity'
 
 -- Contact: by the sender's identity, else by any other identity given (an email typed in a form).
 local contact_id = nil
 for i = 1, identity_count do
-  contact_id = redis.call('HGET', identity_index, ARGV[14 + i])
+  contact_id = redis.call('HGET', identity_index, ARGV[15 + i])
   if contact_id then
     break
   end
@@ -31,7 +33,7 @@ if not contact_id then
 end
 local contact_key = P .. 'contact:' .. contact_id
 for i = 1, identity_count do
-  local identity = ARGV[14 + i]
+  local identity = ARGV[15 + i]
   -- An identity already owned by someone else stays theirs: merging people is a human decision.
   if redis.call('HSETNX', identity_index, identity, contact_id) == 1 then
     redis.call('SADD', contact_key .. ':identities', identity)
@@ -56,7 +58,9 @@ local old = nil
 if conv_id then
   old = conversation_state(conv_id)
 end
-if old then
+if old and automated then
+  -- Recorded only: status, assignee and the unanswered clock stay as they were.
+elseif old then
   if old.status == 'resolved' then
     reopened = 1
     redis.call('HSET', P .. 'conv:' .. conv_id, 'reopenedAt', NOW)
@@ -77,8 +81,12 @@ else
   conv_id = ARGV[12]
   created = 1
   local fields = { 'id', conv_id, 'channel', channel, 'account', account, 'contactId', contact_id,
-    'status', 'open', 'queue', queue, 'tier', 'L1', 'createdAt', NOW, 'lastActivityAt', NOW,
-    'lastInboundAt', NOW, 'unansweredSince', NOW, 'threadKey', thread_key, 'msgSeq', 0, 'messageCount', 0 }
+    'status', automated and 'resolved' or 'open', 'queue', queue, 'tier', 'L1', 'createdAt', NOW, 'lastActivityAt', NOW,
+    'lastInboundAt', NOW, 'threadKey', thread_key, 'msgSeq', 0, 'messageCount', 0 }
+  if not automated then
+    fields[#fields + 1] = 'unansweredSince'
+    fields[#fields + 1] = NOW
+  end
   if ARGV[9] ~= '' then
     fields[#fields + 1] = 'subject'
     fields[#fields + 1] = ARGV[9]
@@ -88,7 +96,12 @@ else
   redis.call('ZADD', contact_key .. ':conversations', NOW, conv_id)
 end
 local new_state = { status = 'open', assignee = old and old.assignee or '', queue = old and old.queue or queue }
-reindex(conv_id, old, new_state, NOW)
+if automated then
+  new_state.status = old and old.status or 'resolved'
+end
+if not (old and automated) then
+  reindex(conv_id, old, new_state, NOW)
+end
 
 -- Message.
 local conv_key = P .. 'conv:' .. conv_id
@@ -97,7 +110,7 @@ local msg_seq = redis.call('HINCRBY', conv_key, 'msgSeq', 1)
 redis.call('HINCRBY', conv_key, 'messageCount', 1)
 local msg = { 'id', msg_id, 'conversationId', conv_id, 'seq', msg_seq, 'direction', 'in',
   'authorKind', 'contact', 'authorId', contact_id, 'createdAt', NOW, 'delivery', 'none' }
-for i = 15 + identity_count, #ARGV do
+for i = 16 + identity_count, #ARGV do
   msg[#msg + 1] = ARGV[i]
 end
 redis.call('HSET', P .. 'msg:' .. msg_id, unpack(msg))
@@ -109,7 +122,7 @@ if created == 1 then
   conversation_seq = emit({ type = 'conversation.created', conversationId = conv_id, contactId = contact_id, queue = new_state.queue, channel = channel })
 elseif reopened == 1 then
   conversation_seq = emit({ type = 'conversation.reopened', conversationId = conv_id, assigneeId = new_state.assignee })
-elseif old.status ~= 'open' then
+elseif old.status ~= 'open' and not automated then
   -- A pending or snoozed conversation the customer writes to is open again: say so like an agent's change would.
   conversation_seq = emit({ type = 'conversation.status_changed', conversationId = conv_id, previous = old.status,
     status = 'open', actorId = contact_id })
@@ -138,7 +151,7 @@ if reopened == 1 and new_state.assignee ~= '' then
     changes[#changes + 1] = { conv_id, last, '', 'reopened', unassign_seq }
   end
 end
-if new_state.assignee == '' or #changes > 0 then
+if (new_state.assignee == '' or #changes > 0) and not automated then
   drain(new_state.queue, changes)
 end
-return { conv_id, msg_id, contact_id, 0, created, reopened, seq, old and old.status or '', conversation_seq, flatten(changes) }
+return { conv_id, msg_id, contact_id, 0, created, reopened, seq, (old and not automated) and old.status or '', conversation_seq, flatten(changes) }

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Omnichannel.Channels.Telegram;
+using Omnichannel.Channels.Email.Hosting;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Assignment;
 using Omnichannel.Server.Background;
@@ -47,7 +48,7 @@ public static class InboxRegistration
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
-            options.Assemblies = [typeof(Core.Features.IngestMessage), typeof(InboxRegistration), typeof(TelegramOutboundSignal)];
+            options.Assemblies = [typeof(Core.Features.IngestMessage), typeof(InboxRegistration), typeof(TelegramOutboundSignal), typeof(EmailChannelRegistration)];
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),

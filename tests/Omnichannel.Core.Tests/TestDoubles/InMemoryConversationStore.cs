@@ -55,7 +55,12 @@ internal sealed class InMemoryConversationStore : IConversationStore
         bool created = false, reopened = false;
         ConversationStatus? previousStatus = null;
         Conversation conversation;
-        if (_threads.TryGetValue(thread, out var conversationId))
+        if (_threads.TryGetValue(thread, out var conversationId) && message.Automated)
+        {
+            // Recorded only, as the store does: status and assignee stay.
+            conversation = _conversations[conversationId] with { MessageCount = _conversations[conversationId].MessageCount + 1 };
+        }
+        else if (_threads.TryGetValue(thread, out conversationId))
         {
             var current = _conversations[conversationId];
             previousStatus = current.Status;
@@ -72,7 +77,7 @@ internal sealed class InMemoryConversationStore : IConversationStore
         {
             created = true;
             conversation = new Conversation(
-                NewId("conv"), message.Channel, message.Account, contactId, ConversationStatus.Open, null, message.Queue, "standard",
+                NewId("conv"), message.Channel, message.Account, contactId, message.Automated ? ConversationStatus.Resolved : ConversationStatus.Open, null, message.Queue, "standard",
                 message.Subject, now, now, null, null, [], 1);
             _threads[thread] = conversation.Id;
         }

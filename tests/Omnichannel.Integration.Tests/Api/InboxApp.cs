@@ -22,6 +22,9 @@ public sealed class InboxApp(string? redisConnectionString, string workspace, st
 
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Keeps the system clock (for tests of real servers' timing, e.g. IMAP IDLE); <see cref="Time"/> is then unused.</summary>
+    public bool RealClock { get; init; }
+
     /// <summary>More configuration, e.g. <c>Omnichannel:Channels:Api:WebhookUrl</c>.</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 
@@ -46,7 +49,10 @@ public sealed class InboxApp(string? redisConnectionString, string workspace, st
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+        if (!RealClock)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+        }
     }
 
     /// <summary>A client with its own cookie jar, signed in as the given agent.</summary>
