@@ -34,7 +34,9 @@ public static class WebChatRegistration
     {
         app.MapGroup("/api/sites").WithTags("Web chat").MapSitesApi();
         app.MapGroup("/api/webchat").WithTags("Web chat").MapWebChatApi();
-        app.MapHub<VisitorHub>(VisitorHubPath).RequireCors(CorsPolicy).RequireRateLimiting(SessionLimit);
+        // Not rate limited per request (long polling makes many); sends are limited per visitor inside the hub.
+        app.MapHub<VisitorHub>(VisitorHubPath).RequireCors(CorsPolicy);
+        WebChatDemoPage.Map(app);
         return app;
     }
 }
