@@ -7,6 +7,7 @@ namespace Omnichannel.Redis;
 /// <summary>Source-generated JSON for the few fields the store keeps as JSON (attachments, labels, attributes, events, shifts).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(AttachmentInfo[]))]
+[JsonSerializable(typeof(AttachmentInfo))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(StoredEvent))]

@@ -6,10 +6,16 @@ using Omnichannel.Core.Validation;
 
 namespace Omnichannel.Core.Features;
 
-/// <summary>Stores an agent's reply as pending; the conversation's channel delivers it afterwards.</summary>
-public sealed record SendReply(string ConversationId, Actor Author, string Text) : IRequest<AppendResult?>, IValidatable
+/// <summary>
+/// Stores an agent's reply as pending; the conversation's channel delivers it afterwards, with its files
+/// (<paramref name="Attachments"/>, already in the blob store). A reply with files may have no text.
+/// </summary>
+public sealed record SendReply(string ConversationId, Actor Author, string Text, IReadOnlyList<AttachmentInfo>? Attachments = null)
+    : IRequest<AppendResult?>, IValidatable
 {
-    public IEnumerable<ValidationError> Validate() => TextRules.Required("text", Text, TextRules.MaxMessageLength, multiline: true);
+    public IEnumerable<ValidationError> Validate() => Attachments is { Count: > 0 } && Text.Length == 0
+        ? []
+        : TextRules.Required("text", Text, TextRules.MaxMessageLength, multiline: true);
 }
 
 /// <summary>A note only agents see; never sent to the customer.</summary>
@@ -22,16 +28,17 @@ public sealed class OutboundMessageHandler(IConversationStore store, IPublisher 
     : IRequestHandler<SendReply, AppendResult?>, IRequestHandler<AddPrivateNote, AppendResult?>
 {
     public ValueTask<AppendResult?> Handle(SendReply request, CancellationToken cancellationToken) =>
-        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: false, cancellationToken);
+        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: false, request.Attachments ?? [], cancellationToken);
 
     public ValueTask<AppendResult?> Handle(AddPrivateNote request, CancellationToken cancellationToken) =>
-        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: true, cancellationToken);
+        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: true, [], cancellationToken);
 
-    private async ValueTask<AppendResult?> AppendAsync(string conversationId, Actor author, string text, bool isPrivate, CancellationToken cancellationToken)
+    private async ValueTask<AppendResult?> AppendAsync(
+        string conversationId, Actor author, string text, bool isPrivate, IReadOnlyList<AttachmentInfo> attachments, CancellationToken cancellationToken)
     {
         // The store's script checks the conversation exists and hands back its channel: one round trip.
-        var result = await store.AppendOutboundAsync(
-            new OutboundMessage(conversationId, author.Kind, author.Id, author.Name, text, isPrivate), time.GetUtcNow(), cancellationToken);
+        var message = new OutboundMessage(conversationId, author.Kind, author.Id, author.Name, text, isPrivate) { Attachments = attachments };
+        var result = await store.AppendOutboundAsync(message, time.GetUtcNow(), cancellationToken);
         if (result is not null)
         {
             await publisher.Publish(new MessageCreated(conversationId, result.MessageId, MessageDirection.Out, isPrivate, result.Channel, result.EventSequence), cancellationToken);

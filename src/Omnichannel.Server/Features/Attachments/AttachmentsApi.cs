@@ -4,6 +4,7 @@ using Omnichannel.Core.Blobs;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Server.Auth;
+using Omnichannel.Core.Validation;
 using Omnichannel.Server.Features.Conversations;
 
 namespace Omnichannel.Server.Features.Attachments;
@@ -15,10 +16,70 @@ namespace Omnichannel.Server.Features.Attachments;
 /// </summary>
 public static class AttachmentsApi
 {
+    public const long MaxUploadBytes = 20 * 1024 * 1024;
+    public const int MaxFilesPerReply = 10;
+    public static readonly TimeSpan UploadLifetime = TimeSpan.FromDays(1);
+
     public static RouteGroupBuilder MapAttachmentsApi(this RouteGroupBuilder group)
     {
         group.MapGet("/{id}/messages/{messageId}/attachments/{attachmentId}", DownloadAsync).RequireAuthorization(InboxPolicies.ReadConversations);
+        group.MapPost("/{id}/attachments", UploadAsync).RequireAuthorization(InboxPolicies.Agent).DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxUploadBytes + (64 * 1024)));
         return group;
+    }
+
+    /// <summary>
+    /// <c>POST /api/conversations/{id}/attachments</c> (multipart, one <c>file</c>): stores a file for a reply the agent is
+    /// writing in this conversation; send it with <c>attachmentIds</c> on the reply within a day.
+    /// </summary>
+    private static async Task<Results<Created<AttachmentDto>, NotFound, ForbidHttpResult>> UploadAsync(
+        string id, IFormFile? file, HttpContext http, IConversationStore store, IBlobStore blobs, IUploadStore uploads, CancellationToken ct)
+    {
+        if (!Ids.IsWellFormed(id) || await store.GetConversationAsync(id, ct) is not { } conversation)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var agent = http.CurrentAgent()!;
+        if (!ConversationViewer.From(http).CanSee(conversation))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            throw new RequestValidationException([new("file", "is required (multipart/form-data, field 'file').")]);
+        }
+
+        if (file.Length > MaxUploadBytes)
+        {
+            throw new RequestValidationException([new("file", $"is larger than {MaxUploadBytes / (1024 * 1024)} MB.")]);
+        }
+
+        var name = SafeFileName(file.FileName);
+        var type = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType.Split(';')[0].Trim().ToLowerInvariant();
+        await using var content = file.OpenReadStream();
+        StoredBlob blob;
+        try
+        {
+            blob = await blobs.PutAsync(content, MaxUploadBytes, ct);
+        }
+        catch (BlobTooLargeException)
+        {
+            throw new RequestValidationException([new("file", $"is larger than {MaxUploadBytes / (1024 * 1024)} MB.")]);
+        }
+
+        var attachment = new AttachmentInfo(Ids.New(), name, type, blob.Size, blob.Key);
+        await uploads.SaveAsync(id, agent.Id, attachment, UploadLifetime, ct);
+        return TypedResults.Created($"/api/conversations/{id}/attachments/{attachment.Id}", new AttachmentDto(attachment.Id, name, type, blob.Size));
+    }
+
+    /// <summary>A plain file name: no directories, no control characters, at most 200 characters.</summary>
+    public static string SafeFileName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        return name.Length == 0 ? "file" : name.Length > 200 ? name[..200] : name;
     }
 
     public static IServiceCollection AddBlobStore(this IServiceCollection services)

@@ -47,7 +47,8 @@ public sealed record MessageDto(
 /// <summary>Every list endpoint answers a page: items and the cursor of the next page (null on the last).</summary>
 public sealed record PageDto<T>(IReadOnlyList<T> Items, string? NextCursor);
 
-public sealed record PostMessageRequest(string? Text, bool Private);
+/// <summary>A reply or private note; <see cref="AttachmentIds"/> are files uploaded first with <c>POST …/attachments</c> (replies only).</summary>
+public sealed record PostMessageRequest(string? Text, bool Private, IReadOnlyList<string>? AttachmentIds = null);
 
 public sealed record ChangeStatusRequest(string? Status, DateTimeOffset? SnoozeUntil);
 

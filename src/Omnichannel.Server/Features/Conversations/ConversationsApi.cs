@@ -7,6 +7,7 @@ using Omnichannel.Core.Ports;
 using Omnichannel.Core.Rules;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Auth;
+using Omnichannel.Server.Features.Attachments;
 using Omnichannel.Server.Features.Audit;
 
 namespace Omnichannel.Server.Features.Conversations;
@@ -123,7 +124,7 @@ public static class ConversationsApi
     }
 
     private static async Task<Results<Created<MessageDto>, NotFound, ForbidHttpResult>> PostMessageAsync(
-        string id, PostMessageRequest request, HttpContext http, IConversationStore store, IMediator mediator, CancellationToken ct)
+        string id, PostMessageRequest request, HttpContext http, IConversationStore store, IUploadStore uploads, IMediator mediator, CancellationToken ct)
     {
         switch ((await FindVisibleAsync(id, http, store, ct)).Access)
         {
@@ -134,9 +135,21 @@ public static class ConversationsApi
         var agent = http.CurrentAgent()!;
         var author = new Actor(AuthorKind.Agent, agent.Id, agent.Name);
         var text = request.Text ?? "";
+        IReadOnlyList<AttachmentInfo> files = [];
+        if (request.AttachmentIds is { Count: > 0 } attachmentIds)
+        {
+            if (request.Private || attachmentIds.Count > AttachmentsApi.MaxFilesPerReply)
+            {
+                throw new RequestValidationException([new("attachmentIds", $"only replies carry files, at most {AttachmentsApi.MaxFilesPerReply}.")]);
+            }
+
+            files = await uploads.TakeAsync(id, agent.Id, attachmentIds, ct)
+                ?? throw new RequestValidationException([new("attachmentIds", "are not your uploads for this conversation (or expired after a day).")]);
+        }
+
         var result = request.Private
             ? await mediator.Send(new AddPrivateNote(id, author, text), ct)
-            : await mediator.Send(new SendReply(id, author, text), ct);
+            : await mediator.Send(new SendReply(id, author, text, files), ct);
         if (result is null || await store.GetMessageAsync(result.MessageId, ct) is not { } message)
         {
             return TypedResults.NotFound();
