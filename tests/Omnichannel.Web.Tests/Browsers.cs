@@ -16,6 +16,8 @@ public sealed class Browsers : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Generous for a shared 2-core CI machine; the tests that promise a time (1 s) say so themselves.
+        Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
         // Playwright starts Chromium with a fresh temporary user-data-dir of its own and deletes it on close.
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -7,8 +7,6 @@ namespace Omnichannel.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class InboxTests(Browsers browsers)
 {
-    static InboxTests() => SetDefaultExpectTimeout(10_000);
-
     [Fact]
     public async Task A_customer_message_appears_in_the_assigned_agents_open_inbox_within_a_second_and_the_reply_shows_in_the_timeline()
     {

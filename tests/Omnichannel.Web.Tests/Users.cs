@@ -6,11 +6,19 @@ namespace Omnichannel.Web.Tests;
 /// <summary>What a person does in the app, shared by the tests: sign in, go online, open a conversation, take a picture.</summary>
 public static class Users
 {
-    /// <summary>Opens the app in a new browser context (its own cookies), signs in through the login screen.</summary>
-    public static async Task<IPage> SignInAsync(Browsers browsers, WebApp app, string email, int width = 1280, int height = 800)
+    /// <summary>
+    /// Opens the app in a new browser context (its own cookies), signs in through the login screen.
+    /// <paramref name="prepare"/> runs on the page before it loads (e.g. to route its traffic).
+    /// </summary>
+    public static async Task<IPage> SignInAsync(Browsers browsers, WebApp app, string email, int width = 1280, int height = 800, Func<IPage, Task>? prepare = null)
     {
         var context = await browsers.NewUserAsync(app.BaseUrl, width, height);
         var page = await context.NewPageAsync();
+        if (prepare is not null)
+        {
+            await prepare(page);
+        }
+
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(app.BaseUrl.TrimEnd('/') + "/login");
         await page.GetByLabel("Email").FillAsync(email);
