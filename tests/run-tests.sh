@@ -19,10 +19,11 @@
 # shellcheck disable=SC2317 # functions below are invoked indirectly via run_step
 set -euo pipefail
 
-# apt packages the tests need, space separated (e.g. add dovecot-imapd chromium).
+# apt packages the tests need, space separated (e.g. add dovecot-imapd).
 # The integration fixture starts its own /usr/bin/redis-server on a free port;
-# this script only makes sure it is installed.
-APT_PACKAGES="redis-server dovecot-imapd dovecot-lmtpd dovecot-submissiond python3-aiosmtpd"
+# the web tests drive Debian's /usr/bin/chromium (Playwright downloads no browser); the email tests run Dovecot and
+# aiosmtpd; this script only makes sure they are installed.
+APT_PACKAGES="redis-server dovecot-imapd dovecot-lmtpd dovecot-submissiond python3-aiosmtpd chromium"
 
 PROJECT_TIMEOUT="${TEST_PROJECT_TIMEOUT:-1200}"
 HANG_TIMEOUT="${TEST_HANG_TIMEOUT:-5m}"
@@ -94,7 +95,12 @@ counter() {
 # --- 1. system packages ------------------------------------------------------
 run_step "apt packages" ensure_apt_packages || true
 
-# --- 2. restore / build / format --------------------------------------------
+# --- 2. web app dependencies, restore / build / format ------------------------
+# The server's build bundles its web app (ClientApp) with esbuild; its packages
+# come from the committed lockfile. (Node 20 + npm are on the machine.)
+CLIENT_APP="src/Omnichannel.Server/ClientApp"
+run_step "npm ci" env -C "$CLIENT_APP" npm ci --no-audit --no-fund || true
+
 BUILD_OK=0
 if run_step "restore" dotnet restore "$SLN"; then
   if run_step "build" dotnet build "$SLN" -c Release --no-restore -nodeReuse:false; then

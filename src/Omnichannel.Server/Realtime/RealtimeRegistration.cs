@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Omnichannel.Redis;
 
 namespace Omnichannel.Server.Realtime;
@@ -6,10 +8,15 @@ public static class RealtimeRegistration
 {
     public const string HubPath = "/hubs/agent";
 
+    /// <summary>The hub's enum format; .NET clients add the same converter (<c>AddJsonProtocol</c>).</summary>
+    public static readonly JsonStringEnumConverter EnumsAsStrings = new(JsonNamingPolicy.CamelCase);
+
     /// <summary>SignalR with the agent hub; with a Redis store (several nodes) the Redis backplane carries group sends between nodes.</summary>
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR();
+        // Enums as camelCase strings, as in the REST API: the browser reads one shape of a conversation from both.
+        var signalR = builder.Services.AddSignalR()
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(EnumsAsStrings));
         var store = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         if (!string.IsNullOrWhiteSpace(store.Redis))
         {

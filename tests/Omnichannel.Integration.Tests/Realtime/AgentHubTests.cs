@@ -42,6 +42,7 @@ public sealed class AgentHubTests(StoreServers servers) : IAsyncLifetime
         var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         return await Listener.StartAsync(new HubConnectionBuilder()
             .WithUrl(_baseUrl + RealtimeRegistration.HubPath, o => o.Headers["Cookie"] = cookie)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RealtimeRegistration.EnumsAsStrings))
             .Build());
     }
 
@@ -66,7 +67,8 @@ public sealed class AgentHubTests(StoreServers servers) : IAsyncLifetime
         var reader = await _app.TokenClientAsync(await _app.SignInAsAdminAsync(), "conversations:read");
         var token = reader.DefaultRequestHeaders.Authorization!.Parameter!;
         await using var integrationHub = await Listener.StartAsync(new HubConnectionBuilder()
-            .WithUrl(_baseUrl + RealtimeRegistration.HubPath + "?access_token=" + Uri.EscapeDataString(token)).Build());
+            .WithUrl(_baseUrl + RealtimeRegistration.HubPath + "?access_token=" + Uri.EscapeDataString(token))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RealtimeRegistration.EnumsAsStrings)).Build());
 
         // Ben gets the first one (round-robin); the second goes to Ana. Each hears about their own only.
         var first = await InboxApp.PostInboundAsync(integration, "s1", "cust-1", "hello");

@@ -1,6 +1,7 @@
 // Small display helpers shared by the screens.
 
-export const channelIcons: Record<string, string> = { email: '✉', telegram: '✈', webchat: '💬', api: '⚙' };
+// Plain symbols every system font has (no colour emoji: headless and minimal Linux desktops lack those fonts).
+export const channelIcons: Record<string, string> = { email: '✉', telegram: '✈', webchat: '❝', api: '⚙' };
 
 export function channelIcon(channel: string): string {
   return channelIcons[channel] ?? '•';

@@ -4,7 +4,7 @@ import type { Conversation, Status, View } from '../api/types';
 import { channelIcon, timeAgo } from '../format';
 import { agentName } from '../state/agents';
 import { contactName, wantContact } from '../state/contacts';
-import { channelFilter, channels, counts, loadError, loading, loadInbox, previews, queueFilter, queues, search, statusFilter, unread, view, visible } from '../state/inbox';
+import { channelFilter, channels, counts, labelFilter, labels, loadError, loading, loadInbox, previews, queueFilter, queues, search, statusFilter, unread, view, visible } from '../state/inbox';
 import { navigate } from '../state/router';
 import { isLead } from '../state/session';
 
@@ -49,6 +49,16 @@ export function ConversationList({ openId }: { openId: string | null }) {
             </option>
           ))}
         </select>
+        {labels.value.length > 0 && (
+          <select aria-label="Label" value={labelFilter.value} onChange={(e) => (labelFilter.value = e.currentTarget.value)}>
+            <option value="">all labels</option>
+            {labels.value.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       {loadError.value && <p class="error" role="alert">{loadError.value}</p>}
       <ul class="items" aria-busy={loading.value}>

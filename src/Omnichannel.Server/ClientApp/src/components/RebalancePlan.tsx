@@ -1,14 +1,15 @@
 // The dry-run plan of a rebalance: which conversation would go from whom to whom. Nothing moves until "Apply".
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { agentName } from '../state/agents';
 import { applyRebalance, plan } from '../state/board';
-import { contactName } from '../state/contacts';
+import { contactName, wantContact } from '../state/contacts';
 import { known } from '../state/inbox';
 
 export function RebalancePlan() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
   const p = plan.value;
+  useEffect(() => p?.moves.forEach((m) => known.value.get(m.conversationId) && wantContact(known.value.get(m.conversationId)!.contactId)), [p]);
   if (!p) return result ? <p class="notice" role="status">{result}</p> : null;
 
   async function apply() {
@@ -34,7 +35,7 @@ export function RebalancePlan() {
             const c = known.value.get(m.conversationId);
             return (
               <li key={m.conversationId}>
-                {c ? contactName(c.contactId) || c.subject || m.conversationId : m.conversationId}: {agentName(m.from)} → {agentName(m.to)}
+                {(c && (contactName(c.contactId) || c.subject)) || `conversation …${m.conversationId.slice(-6)}`}: {agentName(m.from)} → {agentName(m.to)}
               </li>
             );
           })}

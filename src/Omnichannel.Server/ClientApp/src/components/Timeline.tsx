@@ -29,7 +29,7 @@ function MessageItem({ m }: { m: Message }) {
     <li class={`msg msg-${kind}`} data-message={m.id}>
       <div class="msg-head">
         <span class="chan" title={channel}>
-          {m.private ? '🔒' : channelIcon(channel)}
+          {m.private ? '✎' : channelIcon(channel)}
         </span>
         <strong>{author}</strong>
         {m.private && <span class="tag">private note</span>}
@@ -46,7 +46,7 @@ function MessageItem({ m }: { m: Message }) {
           {m.attachments.map((a) => (
             <li key={a.id}>
               <a href={api.attachmentUrl(m.conversationId, m.id, a.id)} download={a.fileName}>
-                📎 {a.fileName}
+                ⤓ {a.fileName}
               </a>{' '}
               <span class="muted">{bytes(a.size)}</span>
             </li>

@@ -49,8 +49,10 @@ export function BoardScreen() {
           class="primary"
           onClick={() => {
             setError(null);
-            void loadInbox();
-            void planRebalance().catch((e: Error) => setError(e.message));
+            // The list first, so the plan can name the customers it would move.
+            void loadInbox()
+              .then(planRebalance)
+              .catch((e: Error) => setError(e.message));
           }}
         >
           Rebalance…

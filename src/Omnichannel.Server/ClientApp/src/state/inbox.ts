@@ -11,6 +11,7 @@ export const view = signal<View>('mine');
 export const statusFilter = signal<Status | ''>('open');
 export const channelFilter = signal('');
 export const queueFilter = signal('');
+export const labelFilter = signal('');
 export const search = signal('');
 export const loading = signal(false);
 export const loadError = signal<string | null>(null);
@@ -43,6 +44,7 @@ export const counts = computed(() => {
 
 export const channels = computed(() => [...new Set([...known.value.values()].map((c) => c.channel))].sort());
 export const queues = computed(() => [...new Set([...known.value.values()].map((c) => c.queue))].sort());
+export const labels = computed(() => [...new Set([...known.value.values()].flatMap((c) => c.labels))].sort());
 
 export const visible = computed(() => {
   const text = search.value.trim().toLowerCase();
@@ -50,12 +52,13 @@ export const visible = computed(() => {
     .filter((c) => inView(c, view.value) && matchesStatus(c))
     .filter((c) => !channelFilter.value || c.channel === channelFilter.value)
     .filter((c) => !queueFilter.value || c.queue === queueFilter.value)
+    .filter((c) => !labelFilter.value || c.labels.includes(labelFilter.value))
     .filter((c) => !text || haystack(c).includes(text))
     .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
 });
 
 function haystack(c: Conversation): string {
-  return [c.subject, contactName(c.contactId), previews.value.get(c.id), c.channel, c.id].join(' ').toLowerCase();
+  return [c.subject, contactName(c.contactId), previews.value.get(c.id), c.channel, c.id, ...c.labels].join(' ').toLowerCase();
 }
 
 /** Fetches the list afresh: leads read "all" (it holds every view); agents read their own and their queues' unassigned. */
