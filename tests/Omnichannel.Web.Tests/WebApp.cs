@@ -41,6 +41,7 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Omnichannel:Store:Embedded:MemoryLimit", "256m");
         builder.UseSetting("Omnichannel:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Omnichannel:Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Omnichannel:WebChat:DemoPage", "true");
     }
 
     public override async ValueTask DisposeAsync()

@@ -98,8 +98,6 @@ async function mount(): Promise<void> {
       state.hidden = s === 'connected';
     },
   });
-  await hub.start();
-
   launcher.addEventListener('click', () => {
     panel.hidden = !panel.hidden;
     launcher.setAttribute('aria-expanded', String(!panel.hidden));
@@ -145,6 +143,9 @@ async function mount(): Promise<void> {
       },
     );
   });
+
+  // Listeners first: the launcher works at once, while the connection is still being made.
+  await hub.start();
 
   function offlineNotice(message: string): HTMLElement {
     const box = el('form', { class: 'stack notice', 'aria-label': 'Leave your email' });
