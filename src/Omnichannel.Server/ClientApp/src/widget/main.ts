@@ -45,7 +45,8 @@ async function mount(): Promise<void> {
   const root = host.attachShadow({ mode: 'open' });
   root.appendChild(el('style', {}, styles(site.color, site.position)));
 
-  const launcher = el('button', { class: 'launcher', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false' }, '💬');
+  const launcher = el('button', { class: 'launcher', type: 'button', 'aria-label': 'Open chat', 'aria-expanded': 'false' });
+  launcher.appendChild(chatIcon());
   const badge = el('span', { class: 'badge', hidden: '' });
   launcher.appendChild(badge);
   const panel = el('section', { class: 'panel', hidden: '', role: 'dialog', 'aria-label': site.title });
@@ -160,6 +161,21 @@ async function mount(): Promise<void> {
     });
     return box;
   }
+}
+
+/** A speech bubble drawn as SVG: no emoji font needed on the visitor's system. */
+function chatIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '26');
+  svg.setAttribute('height', '26');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+  svg.appendChild(path);
+  return svg;
 }
 
 function bubble(m: VisitorMessage): HTMLElement {

@@ -3,7 +3,7 @@ export const styles = (color: string, side: 'left' | 'right'): string => `
 :host { all: initial; }
 * { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .launcher { position: fixed; bottom: 20px; ${side}: 20px; width: 56px; height: 56px; border-radius: 50%; border: none;
-  background: ${color}; color: #fff; font-size: 24px; cursor: pointer; box-shadow: 0 4px 12px rgba(0,0,0,.25); z-index: 2147483000; }
+  background: ${color}; color: #fff; display: grid; place-items: center; cursor: pointer; box-shadow: 0 4px 12px rgba(0,0,0,.25); z-index: 2147483000; }
 .badge { position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; border-radius: 10px; background: #dc2626;
   color: #fff; font-size: 12px; line-height: 20px; text-align: center; padding: 0 5px; }
 .panel { position: fixed; bottom: 88px; ${side}: 20px; width: min(360px, calc(100vw - 40px)); height: min(520px, calc(100vh - 120px));
