@@ -114,6 +114,7 @@ public sealed class InboxTests(Browsers browsers)
         await ana.GetByLabel("Reply").FillAsync("Hello Carla, ");
         await Expect(ben.GetByTestId("collision-banner")).ToHaveTextAsync("Ana Agent is replying");
         await Expect(ben.GetByText("Ana Agent is typing…")).ToBeVisibleAsync();
+        await Users.ScreenshotAsync(ben, "narrow");
 
         await ben.GetByLabel("Reply").FillAsync("Hi, ");
         await Expect(ana.GetByTestId("collision-banner")).ToHaveTextAsync("Ben Agent is replying");

@@ -13,6 +13,13 @@ export async function setNotify(on: boolean): Promise<void> {
   }
 }
 
+/** Browsers ask only from a user's gesture: signing in is one (alerts are on unless the agent turned them off). */
+export function askPermissionOnce(): void {
+  if (notifyEnabled.value && 'Notification' in window && Notification.permission === 'default') {
+    void Notification.requestPermission();
+  }
+}
+
 export function notifyAssignment(title: string, body: string, onClick: () => void): void {
   if (!notifyEnabled.value) return;
   chime();

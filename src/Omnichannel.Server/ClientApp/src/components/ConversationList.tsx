@@ -4,7 +4,7 @@ import type { Conversation, Status, View } from '../api/types';
 import { channelIcon, timeAgo } from '../format';
 import { agentName } from '../state/agents';
 import { contactName, wantContact } from '../state/contacts';
-import { channelFilter, channels, counts, labelFilter, labels, loadError, loading, loadInbox, previews, queueFilter, queues, search, statusFilter, unread, view, visible } from '../state/inbox';
+import { channelFilter, channels, counts, hasMore, labelFilter, labels, loadError, loading, loadInbox, previews, queueFilter, queues, search, statusFilter, unread, view, visible } from '../state/inbox';
 import { navigate } from '../state/router';
 import { isLead } from '../state/session';
 
@@ -66,6 +66,13 @@ export function ConversationList({ openId }: { openId: string | null }) {
           <Item key={c.id} c={c} open={c.id === openId} />
         ))}
         {list.length === 0 && !loading.value && <li class="muted none">No conversations here.</li>}
+        {hasMore.value && (
+          <li class="more">
+            <button type="button" class="link" disabled={loading.value} onClick={() => void loadInbox(true)}>
+              Load more
+            </button>
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -4,15 +4,24 @@ import { api } from '../api/rest';
 import type { Activity, Message } from '../api/types';
 import { bytes, channelIcon, clock } from '../format';
 import { agentName } from '../state/agents';
-import { conversation, timeline } from '../state/conversation';
+import { conversation, loadOlder, olderCursor, timeline } from '../state/conversation';
 import { EmailFrame } from './EmailFrame';
 
 export function Timeline() {
   const items = timeline.value;
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [items.length]);
+  const last = items[items.length - 1];
+  // Follow new messages at the bottom; loading older ones (at the top) leaves the view where it is.
+  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [last?.at]);
   return (
     <ol class="timeline" aria-label="Timeline" aria-live="polite">
+      {olderCursor.value && (
+        <li class="older">
+          <button type="button" class="link" onClick={() => void loadOlder()}>
+            Load older messages
+          </button>
+        </li>
+      )}
       {items.map((item) =>
         item.kind === 'message' ? <MessageItem key={item.message.id} m={item.message} /> : <ActivityItem key={`${item.at}-${item.activity.type}`} a={item.activity} />,
       )}

@@ -1,6 +1,7 @@
 // Sign in with email and password (cookie session).
 import { useState } from 'preact/hooks';
 import { api } from '../api/rest';
+import { askPermissionOnce } from '../notify';
 import { navigate } from '../state/router';
 import { startSession } from '../state/session';
 
@@ -16,6 +17,7 @@ export function LoginScreen() {
     setError(null);
     try {
       const agent = await api.login(email, password);
+      askPermissionOnce();
       navigate('/', true);
       await startSession(agent);
     } catch (err) {

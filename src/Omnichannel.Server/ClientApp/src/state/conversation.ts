@@ -17,6 +17,8 @@ export const activity = signal<readonly Activity[]>([]);
 export const viewers = signal<readonly Viewer[]>([]);
 export const typing = signal<readonly TypingEvent[]>([]);
 export const paneError = signal<string | null>(null);
+/** Where older messages continue (the API pages backwards from the newest); null when all are loaded. */
+export const olderCursor = signal<string | null>(null);
 
 export const timeline = computed<TimelineItem[]>(() =>
   [
@@ -40,6 +42,7 @@ export async function openConversation(id: string | null): Promise<void> {
   viewers.value = [];
   typing.value = [];
   paneError.value = null;
+  olderCursor.value = null;
   if (!id) return;
   void hub?.view(id);
   await reloadConversation();
@@ -55,10 +58,21 @@ export async function reloadConversation(): Promise<void> {
     upsert(c);
     wantContact(c.contactId);
     mergeMessages(page.items);
+    olderCursor.value = page.nextCursor;
     activity.value = log;
   } catch (error) {
     if (openId.value === id) paneError.value = error instanceof Error ? error.message : String(error);
   }
+}
+
+export async function loadOlder(): Promise<void> {
+  const id = openId.value;
+  const cursor = olderCursor.value;
+  if (!id || !cursor) return;
+  const page = await api.messages(id, cursor);
+  if (openId.value !== id) return;
+  mergeMessages(page.items);
+  olderCursor.value = page.nextCursor;
 }
 
 function mergeMessages(incoming: readonly Message[]): void {

@@ -61,16 +61,26 @@ function haystack(c: Conversation): string {
   return [c.subject, contactName(c.contactId), previews.value.get(c.id), c.channel, c.id, ...c.labels].join(' ').toLowerCase();
 }
 
+/** Per fetched view, where its next page starts (null: all loaded). */
+export const cursors = signal<ReadonlyMap<View, string | null>>(new Map());
+export const hasMore = computed(() => [...cursors.value.values()].some((c) => c !== null));
+
 /** Fetches the list afresh: leads read "all" (it holds every view); agents read their own and their queues' unassigned. */
-export async function loadInbox(): Promise<void> {
+export async function loadInbox(more = false): Promise<void> {
   loading.value = true;
   loadError.value = null;
   try {
     const views: View[] = isLead() ? ['all'] : ['mine', 'unassigned'];
-    const pages = await Promise.all(views.map((v) => api.conversations(v, statusFilter.value)));
-    const map = new Map<string, Conversation>();
-    for (const page of pages) for (const c of page.items) map.set(c.id, c);
+    const wanted = more ? views.filter((v) => cursors.value.get(v)) : views;
+    const pages = await Promise.all(wanted.map((v) => api.conversations(v, statusFilter.value, more ? cursors.value.get(v) : null)));
+    const map = new Map<string, Conversation>(more ? known.value : []);
+    const next = new Map(more ? cursors.value : []);
+    pages.forEach((page, i) => {
+      for (const c of page.items) map.set(c.id, c);
+      next.set(wanted[i]!, page.nextCursor);
+    });
     known.value = map;
+    cursors.value = next;
   } catch (error) {
     loadError.value = error instanceof Error ? error.message : String(error);
   } finally {
@@ -108,5 +118,6 @@ export function applyInboxEvent(event: InboxEvent, openId: string | null): void 
 
 export function isNewAssignment(event: InboxEvent): boolean {
   const mine = me.value?.id;
-  return event.type === 'conversation.assigned' && !!mine && event.conversation?.assigneeId === mine && event.previousAssigneeId !== mine;
+  // Taking one yourself is no news to you.
+  return event.type === 'conversation.assigned' && !!mine && event.conversation?.assigneeId === mine && event.previousAssigneeId !== mine && event.actorId !== mine;
 }
