@@ -52,7 +52,8 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             message.Channel,
             message.Account,
             message.Queue,
-            message.ThreadKey ?? "",
+            // "@conv:{id}" asks the script to continue that conversation (see ingest.lua).
+            message.ContinueConversationId is { } target ? "@conv:" + target + "|" + (message.ThreadKey ?? "") : message.ThreadKey ?? "",
             message.Subject ?? "",
             message.SenderName ?? "",
             Ids.New(),

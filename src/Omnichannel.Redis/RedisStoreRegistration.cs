@@ -53,6 +53,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IViewerStore, RedisViewerStore>();
         builder.Services.AddSingleton<ISiteStore, RedisSiteStore>();
         builder.Services.AddSingleton<IUploadStore, RedisUploadStore>();
+        builder.Services.AddSingleton<IVisitorPresenceStore, RedisVisitorPresenceStore>();
         builder.Services.AddSingleton<IShiftStore, RedisShiftStore>();
         builder.Services.AddSingleton<ITelegramStateStore, RedisTelegramState>();
         builder.Services.AddSingleton<IMailboxStateStore, RedisMailboxState>();

@@ -73,13 +73,17 @@ internal sealed partial class EmailMailIngestor(
         var candidates = Candidates(metadata);
         var token = candidates.Select(id => OurMessageIds.TryParse(id, out var conversation, out _) ? conversation : null).FirstOrDefault(c => c is not null);
         var subjectKey = automated ? null : EmailSubjectKey.For(mapped.Message.Sender.Value, mapped.Message.Subject);
-        var thread = await state.FindThreadAsync(mailbox.Name, candidates, token, subjectKey, cancellationToken)
-            ?? mapped.Message.ExternalId;
+        var found = await state.FindThreadAsync(mailbox.Name, candidates, token, subjectKey, cancellationToken);
+        var thread = found ?? mapped.Message.ExternalId;
+
+        // A reply to a mail we sent for a conversation of another channel (a web chat reply mailed to a visitor who had
+        // left) has no mail thread here: it continues that conversation.
+        var continues = found is null ? token : null;
 
         IngestResult result;
         try
         {
-            result = await mediator.Send(new IngestMessage(mapped.Message with { ThreadKey = thread, Automated = automated }), cancellationToken);
+            result = await mediator.Send(new IngestMessage(mapped.Message with { ThreadKey = thread, Automated = automated, ContinueConversationId = continues }), cancellationToken);
         }
         catch (RequestValidationException ex)
         {

@@ -1,14 +1,9 @@
-using System.Net.Sockets;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Mediator;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Omnichannel.Channels.Email.Hosting;
-using Omnichannel.Channels.Email.Ingest;
 using Omnichannel.Core.Features;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
@@ -110,7 +105,7 @@ internal sealed partial class EmailReplySender(
         }
 
         var mime = await BuildAsync(mailbox, conversation, message, to, contact.Name, cancellationToken);
-        var error = await SendAsync(mailbox, mime, cancellationToken);
+        var error = await SmtpDelivery.SendAsync(mailbox, mime, cancellationToken);
         if (error is null)
         {
             await state.MarkSentAsync(mailbox.Name, message.Id, cancellationToken);
@@ -161,42 +156,6 @@ internal sealed partial class EmailReplySender(
             .Where(m => m.Direction == MessageDirection.In && m.ExternalId is { } id && !id.StartsWith(Inbound.EmailExternalId.HashPrefix, StringComparison.Ordinal))
             .Select(m => m.ExternalId)
             .FirstOrDefault();
-    }
-
-    private sealed record SendError(string Reason, bool Permanent);
-
-    private async Task<SendError?> SendAsync(EmailMailboxOptions mailbox, MimeMessage message, CancellationToken cancellationToken)
-    {
-        using var client = new SmtpClient();
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromMinutes(2));
-            await client.ConnectAsync(mailbox.SmtpHost, mailbox.SmtpPort, ImapMailboxPoller.Socket(mailbox.SmtpSecurity), timeout.Token);
-            if (!string.IsNullOrEmpty(mailbox.EffectiveSmtpUsername) && client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
-            {
-                await client.AuthenticateAsync(mailbox.EffectiveSmtpUsername, mailbox.EffectiveSmtpPassword, timeout.Token);
-            }
-
-            await client.SendAsync(message, timeout.Token);
-            await client.DisconnectAsync(true, timeout.Token);
-            return null;
-        }
-        catch (SmtpCommandException ex)
-        {
-            // 5xx is the server's final word on this message (unknown recipient, rejected content); 4xx may pass later.
-            var reason = $"The SMTP server answered {(int)ex.StatusCode}: {ex.Message}";
-            return new SendError(reason, (int)ex.StatusCode >= 500 && ex.ErrorCode != SmtpErrorCode.UnexpectedStatusCode);
-        }
-        catch (AuthenticationException ex)
-        {
-            return new SendError($"The SMTP server refused the login of {mailbox.EffectiveSmtpUsername}: {ex.Message}", false);
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SslHandshakeException
-            or ServiceNotConnectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return new SendError($"The SMTP server {mailbox.SmtpHost}:{mailbox.SmtpPort} could not be reached: {ex.Message}", false);
-        }
     }
 
     private async Task FinishAsync(string conversationId, string messageId, DeliveryState delivery, string? error, CancellationToken cancellationToken)

@@ -37,6 +37,12 @@ public sealed record InboundMessage
 
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
 
+    /// <summary>
+    /// Continue this existing conversation whatever its channel (a customer answering by email a web chat reply we
+    /// mailed them). Ignored when no such conversation exists: <see cref="ThreadKey"/> decides then.
+    /// </summary>
+    public string? ContinueConversationId { get; init; }
+
     /// <summary>Queue new conversations from this message wait in.</summary>
     public string Queue { get; init; } = "default";
 

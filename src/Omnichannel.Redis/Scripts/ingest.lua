@@ -1,5 +1,6 @@
 -- Stores one inbound message: dedup -> contact -> conversation -> message -> indices -> events, atomically.
--- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key ('' = one per contact), 9 subject,
+-- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key ('' = one per contact; "@conv:{id}|{key}"
+--       continues conversation {id} of any channel when it exists, else thread {key}), 9 subject,
 --       10 sender name, 11 new contact id, 12 new conversation id, 13 new message id,
 --       14 identity count N, 15 automated ('1': recorded only, never reopens or routes; a new conversation starts resolved),
 --       16..15+N identities "kind:value" (sender first), then message field/value pairs.
@@ -48,11 +49,18 @@ end
 
 -- Conversation: the thread's current one, reopened when resolved, or a new one.
 local thread = ARGV[8]
+local continue_id = nil
+if string.sub(thread, 1, 6) == '@conv:' then
+  continue_id, thread = string.match(thread, '^@conv:([^|]*)|(.*)$')
+end
 if thread == '' then
   thread = 'contact:' .. contact_id
 end
 local thread_key = P .. 'thread:' .. channel .. ':' .. account .. ':' .. thread
 local conv_id = redis.call('GET', thread_key)
+if continue_id and continue_id ~= '' and redis.call('EXISTS', P .. 'conv:' .. continue_id) == 1 then
+  conv_id = continue_id
+end
 local created, reopened = 0, 0
 local old = nil
 if conv_id then

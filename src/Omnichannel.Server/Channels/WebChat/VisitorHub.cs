@@ -21,6 +21,7 @@ public sealed class VisitorHub(
     VisitorTokens tokens,
     WebChatGate gate,
     VisitorLimits limits,
+    VisitorPresence presence,
     IConversationStore store,
     IMediator mediator,
     IHubContext<AgentHub, IAgentClient> agents,
@@ -55,14 +56,15 @@ public sealed class VisitorHub(
         await base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         if (Context.Items.TryGetValue(VisitorKey, out var visitor))
         {
             limits.Disconnect((Visitor)visitor!, Context.ConnectionId);
+            await presence.UntrackAsync(Context.ConnectionId);
         }
 
-        return base.OnDisconnectedAsync(exception);
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Stores the visitor's message once per <paramref name="clientId"/> and acknowledges it.</summary>
@@ -99,6 +101,7 @@ public sealed class VisitorHub(
         }), Context.ConnectionAborted);
 
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(result.ConversationId));
+        await presence.TrackAsync(Context.ConnectionId, result.ConversationId, Context.ConnectionAborted);
         if (!result.Duplicate && await store.GetMessageAsync(result.MessageId, Context.ConnectionAborted) is { } stored)
         {
             // Other tabs of this visitor see it too (and join the conversation when it is new).
@@ -115,6 +118,7 @@ public sealed class VisitorHub(
         if (id is not null)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(id));
+            await presence.TrackAsync(Context.ConnectionId, id, Context.ConnectionAborted);
         }
 
         return id;

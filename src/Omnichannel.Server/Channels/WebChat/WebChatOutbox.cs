@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.SignalR;
+using Omnichannel.Channels.Email.Outbound;
 using Omnichannel.Core.Events;
 using Omnichannel.Core.Features;
 using Omnichannel.Core.Model;
@@ -18,6 +19,9 @@ public sealed class WebChatOutbox(
     IMediator mediator,
     IHubContext<VisitorHub, IVisitorClient> visitors,
     WebChatSignal signal,
+    IVisitorPresenceStore presence,
+    EmailContinuity continuity,
+    IConfiguration configuration,
     TimeProvider time,
     ILogger<WebChatOutbox> logger) : BackgroundService
 {
@@ -50,10 +54,33 @@ public sealed class WebChatOutbox(
         {
             await visitors.Clients.Group(VisitorHub.ConversationGroup(message.ConversationId)).Message(WebChatMessages.ToVisitor(message, null));
             await mediator.Send(new RecordDelivery(message.ConversationId, messageId, DeliveryState.Sent, null), ct);
+            await MailIfVisitorLeftAsync(message, ct);
         }
 
         await queue.CompleteAsync(ChannelNames.WebChat, messageId, ct);
     }
+
+    /// <summary>
+    /// Continuity: when no widget of the visitor is open and they left an email, the reply also goes by email (from
+    /// <c>Omnichannel:WebChat:ContinuityMailbox</c>, or the first mailbox); their emailed answer continues the chat.
+    /// </summary>
+    private async Task MailIfVisitorLeftAsync(Message message, CancellationToken ct)
+    {
+        var mailbox = continuity.MailboxName(configuration[ContinuityMailboxKey]);
+        if (mailbox is null || await presence.IsOnlineAsync(message.ConversationId, time.GetUtcNow(), ct)
+            || await store.GetConversationAsync(message.ConversationId, ct) is not { } conversation
+            || await store.GetContactAsync(conversation.ContactId, ct) is not { Email: { Length: > 0 } email } contact)
+        {
+            return;
+        }
+
+        if (await continuity.SendAsync(mailbox, conversation, message, email, contact.Name, ct))
+        {
+            logger.LogInformation("Reply {MessageId} mailed to the web chat visitor of {ConversationId}, who had left", message.Id, conversation.Id);
+        }
+    }
+
+    public const string ContinuityMailboxKey = "Omnichannel:WebChat:ContinuityMailbox";
 }
 
 /// <summary>Wakes the web chat outbox when a reply in a web chat conversation is stored on this node.</summary>

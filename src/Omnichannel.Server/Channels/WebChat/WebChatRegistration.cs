@@ -19,6 +19,8 @@ public static class WebChatRegistration
         builder.Services.AddSingleton<VisitorLimits>();
         builder.Services.AddSingleton<WebChatGate>();
         builder.Services.AddSingleton<WebChatSignal>();
+        builder.Services.AddSingleton<VisitorPresence>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<VisitorPresence>());
         builder.Services.AddHostedService<WebChatOutbox>();
         builder.Services.AddHostedService<DefaultSiteBootstrapper>();
         builder.Services.AddCors();

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Omnichannel.Core.Ports;
+
+namespace Omnichannel.Server.Channels.WebChat;
+
+/// <summary>
+/// Which conversations have a visitor connected on this node; refreshed in the shared store every 30 seconds (valid
+/// for 90), so any node can tell whether a reply reaches an open widget or should also go by email.
+/// </summary>
+public sealed class VisitorPresence(IVisitorPresenceStore store, TimeProvider time, ILogger<VisitorPresence> logger) : BackgroundService
+{
+    public static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(90);
+
+    private readonly ConcurrentDictionary<string, string> _connections = new(StringComparer.Ordinal);
+
+    public async Task TrackAsync(string connectionId, string conversationId, CancellationToken cancellationToken)
+    {
+        _connections[connectionId] = conversationId;
+        await store.MarkOnlineAsync([conversationId], time.GetUtcNow() + Lifetime, cancellationToken);
+    }
+
+    public async Task UntrackAsync(string connectionId)
+    {
+        if (_connections.TryRemove(connectionId, out var conversationId) && !_connections.Values.Contains(conversationId))
+        {
+            await store.MarkOfflineAsync(conversationId);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Refresh, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await store.MarkOnlineAsync([.. _connections.Values.Distinct(StringComparer.Ordinal)], time.GetUtcNow() + Lifetime, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Refreshing web chat visitors' presence failed");
+            }
+        }
+    }
+}
