@@ -1,5 +1,5 @@
-using Omnichannel.Channels.Telegram;
 using Omnichannel.Channels.Email.Hosting;
+using Omnichannel.Channels.Telegram;
 using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.Api;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using Omnichannel.Core.Blobs;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
-using Omnichannel.Server.Auth;
 using Omnichannel.Core.Validation;
+using Omnichannel.Server.Auth;
 using Omnichannel.Server.Features.Conversations;
 
 namespace Omnichannel.Server.Features.Attachments;
