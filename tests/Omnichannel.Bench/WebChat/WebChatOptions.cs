@@ -11,9 +11,9 @@ internal sealed record WebChatOptions
 
     /// <summary>
     /// Each visitor sends one message per interval. The hub allows 10 per visitor per 10 s; a little over a second
-    /// keeps a late send from landing in the next window together with the following ten.
+    /// keeps sends that the busy server received closer together than they were sent under the limit.
     /// </summary>
-    public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(1050);
+    public TimeSpan Interval { get; init; } = TimeSpan.FromMilliseconds(1200);
 
     public int Runs { get; init; } = 3;
 
@@ -29,8 +29,8 @@ internal sealed record WebChatOptions
 
           --visitors N           visitor connections per run (default 100)
           --messages M           messages per visitor per run (default 20)
-          --interval-ms I        each visitor sends one message every I ms (default 1050; the hub allows 10 per 10 s)
-          --runs R               measured runs on one server; the report shows medians (default 3)
+          --interval-ms I        each visitor sends one message every I ms (default 1200; the hub allows 10 per 10 s)
+          --runs R               measured runs on one server, after one unmeasured warm-up run (default 3); medians reported
           --backend B            garnet | redis (default garnet)
           --redis-server PATH    redis-server executable (default /usr/bin/redis-server)
         """;
@@ -80,9 +80,9 @@ internal sealed record WebChatOptions
             }
         }
 
-        if (options.Visitors * options.Runs > MaxConversations)
+        if (options.Visitors * (options.Runs + 1) > MaxConversations)
         {
-            error = $"--visitors x --runs opens that many conversations for one agent, at most {MaxConversations}.";
+            error = $"--visitors x (--runs + 1 warm-up run) opens that many conversations for one agent, at most {MaxConversations}.";
             return null;
         }
 

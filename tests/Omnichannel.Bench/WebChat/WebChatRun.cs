@@ -21,7 +21,7 @@ internal static class WebChatRun
     /// <summary>Session starts are limited per client address (60 a minute); this many visitors share one.</summary>
     private const int VisitorsPerAddress = 50;
 
-    private static int s_addresses;
+    private static int _addresses;
 
     public static async Task<WebChatResult> RunAsync(Uri baseAddress, BenchAgent agent, WebChatOptions options, int run, CancellationToken ct)
     {
@@ -43,16 +43,18 @@ internal static class WebChatRun
             var start = Stopwatch.GetTimestamp();
             await Task.WhenAll(Enumerable.Range(0, options.Visitors).Select(async v =>
             {
-                // Visitors start spread over one interval, so the server sees a steady stream rather than waves.
-                var offset = options.Interval * v / options.Visitors;
+                // Visitors start spread over one interval, so the server sees a steady stream rather than waves. A send
+                // that went out late delays the next (never a catch-up burst): the hub's 10-per-10-s limit holds.
+                var next = options.Interval * v / options.Visitors;
                 for (var m = 0; m < options.Messages; m++)
                 {
-                    var due = Stopwatch.GetElapsedTime(start) - (offset + (options.Interval * m));
-                    if (due < TimeSpan.Zero)
+                    var wait = next - Stopwatch.GetElapsedTime(start);
+                    if (wait > TimeSpan.Zero)
                     {
-                        await Task.Delay(-due, ct);
+                        await Task.Delay(wait, ct);
                     }
 
+                    next = Stopwatch.GetElapsedTime(start) + options.Interval;
                     var index = (v * options.Messages) + m;
                     sentAt[index] = Stopwatch.GetTimestamp();
                     try
@@ -129,7 +131,7 @@ internal static class WebChatRun
         var tokens = new string[visitors];
         for (var first = 0; first < visitors; first += VisitorsPerAddress)
         {
-            var n = Interlocked.Increment(ref s_addresses);
+            var n = Interlocked.Increment(ref _addresses);
             var source = new IPAddress([127, 0, (byte)(n / 250), (byte)((n % 250) + 2)]);
             using var http = new HttpClient(new SocketsHttpHandler { ConnectCallback = (context, token) => ConnectFromAsync(source, context.DnsEndPoint, token) })
             {
