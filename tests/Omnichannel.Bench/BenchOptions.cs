@@ -51,6 +51,7 @@ internal sealed record BenchOptions
           --mode M               store | api | both (default both)
           --redis-server PATH    redis-server executable (default /usr/bin/redis-server)
           --simulate-week        instead: one simulated week of assignment on the real store (--simulate-week --help)
+          --webchat              instead: visitors chat through the visitor hub to one agent (--webchat --help)
         """;
 
     /// <summary>Null with <paramref name="error"/> set when the arguments are wrong, or when help was asked for (error empty).</summary>

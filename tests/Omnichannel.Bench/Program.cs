@@ -2,11 +2,13 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Bench;
 using Omnichannel.Bench.Simulation;
+using Omnichannel.Bench.WebChat;
 
-// --simulate-week is a mode of its own with its own options (SimulationOptions).
+// --simulate-week and --webchat are modes of their own with their own options (SimulationOptions, WebChatOptions).
 var simulate = args.Contains(SimulationCommand.Flag);
+var webChat = args.Contains(WebChatCommand.Flag);
 var error = "";
-var options = simulate ? new BenchOptions() : BenchOptions.Parse(args, out error);
+var options = simulate || webChat ? new BenchOptions() : BenchOptions.Parse(args, out error);
 if (options is null)
 {
     Console.Error.WriteLine(error.Length > 0 ? error + Environment.NewLine : "");
@@ -37,6 +39,11 @@ try
     if (simulate)
     {
         return await SimulationCommand.RunAsync([.. args.Where(a => a != SimulationCommand.Flag)], loggerFactory, Console.Out, cancellation.Token);
+    }
+
+    if (webChat)
+    {
+        return await WebChatCommand.RunAsync([.. args.Where(a => a != WebChatCommand.Flag)], loggerFactory, Console.Out, cancellation.Token);
     }
 
     var machine = MachineInfo.Describe(options);

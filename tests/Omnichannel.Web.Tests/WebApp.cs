@@ -42,6 +42,7 @@ public sealed class WebApp : WebApplicationFactory<Program>
         builder.UseSetting("Omnichannel:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Omnichannel:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Omnichannel:WebChat:DemoPage", "true");
+        builder.UseSetting("Omnichannel:Blobs:Directory", Path.Combine(_dataDirectory, "blobs"));
     }
 
     public override async ValueTask DisposeAsync()

@@ -7,6 +7,8 @@ namespace Omnichannel.Web.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class WebChatTests(Browsers browsers)
 {
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
     private async Task<IPage> VisitorAsync(WebApp app)
     {
         var context = await browsers.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
@@ -49,6 +51,12 @@ public sealed class WebChatTests(Browsers browsers)
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync();
         await Expect(visitor.GetByText("Hello, do you ship to Norway?")).ToBeVisibleAsync();
         await Expect(visitor.GetByText("Yes — 3 to 5 working days.")).ToBeVisibleAsync();
+
+        // The paperclip sends a screenshot: the visitor gets a download link, the agent sees the file in the conversation.
+        var chooser = await visitor.RunAndWaitForFileChooserAsync(() => visitor.GetByRole(AriaRole.Button, new() { Name = "Attach a file" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = "pixel.png", MimeType = "image/png", Buffer = OnePixelPng });
+        await Expect(visitor.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("pixel\\.png") })).ToBeVisibleAsync();
+        await Expect(ana.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("pixel\\.png") })).ToBeVisibleAsync();
 
         // Another visitor (another browser) starts their own conversation and sees nothing of the first,
         // even when presenting a forged token: the server issues a fresh visitor instead.

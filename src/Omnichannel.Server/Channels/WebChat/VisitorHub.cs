@@ -23,6 +23,7 @@ public sealed class VisitorHub(
     VisitorLimits limits,
     VisitorPresence presence,
     IConversationStore store,
+    IUploadStore uploads,
     IMediator mediator,
     IHubContext<AgentHub, IAgentClient> agents,
     Audience audience,
@@ -68,17 +69,30 @@ public sealed class VisitorHub(
     }
 
     /// <summary>Stores the visitor's message once per <paramref name="clientId"/> and acknowledges it.</summary>
-    public async Task<SendAck> Send(string clientId, string text)
+    public Task<SendAck> Send(string clientId, string text) => SendWithFiles(clientId, text, null);
+
+    /// <summary>
+    /// <see cref="Send"/> with files the visitor staged via <c>POST /api/webchat/attachments</c>: all of them are taken
+    /// or none (then nothing is stored); the text may be empty when files come with it.
+    /// </summary>
+    public async Task<SendAck> SendWithFiles(string clientId, string? text, IReadOnlyList<string>? attachmentIds)
     {
         var visitor = Current;
+        text ??= "";
+        attachmentIds ??= [];
         if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64)
         {
             throw new HubException("clientId is required (up to 64 characters).");
         }
 
-        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxText)
+        if ((attachmentIds.Count == 0 && string.IsNullOrWhiteSpace(text)) || text.Length > MaxText)
         {
             throw new HubException($"A message is 1 to {MaxText} characters.");
+        }
+
+        if (attachmentIds.Count > WebChatAttachmentsApi.MaxFilesPerMessage)
+        {
+            throw new HubException($"At most {WebChatAttachmentsApi.MaxFilesPerMessage} files per message.");
         }
 
         if (!limits.TryAcquireSend(visitor))
@@ -87,15 +101,31 @@ public sealed class VisitorHub(
         }
 
         var site = await gate.SiteAsync(visitor.Site, Context.ConnectionAborted) ?? throw new HubException("This chat is closed.");
+        var externalId = $"{visitor.VisitorId}:{clientId}";
+        IReadOnlyList<AttachmentInfo> files = [];
+        if (attachmentIds.Count > 0)
+        {
+            var taken = await uploads.TakeAsync(visitor.Identity, WebChatAttachmentsApi.UploaderId, attachmentIds, Context.ConnectionAborted);
+            if (taken is null)
+            {
+                // A retry of a send whose acknowledgement was lost finds its files already taken: acknowledge the stored one.
+                return await FindSentAsync(visitor, externalId, clientId)
+                    ?? throw new HubException("Those files are not this visitor's uploads (or expired after a day); attach them again.");
+            }
+
+            files = taken;
+        }
+
         var result = await mediator.Send(new IngestMessage(new InboundMessage
         {
             Channel = ChannelNames.WebChat,
             Account = site.Key,
-            ExternalId = $"{visitor.VisitorId}:{clientId}",
+            ExternalId = externalId,
             Sender = new ContactIdentity(IdentityKinds.WebVisitor, visitor.Identity),
             OtherIdentities = visitor.Email is null ? [] : [new ContactIdentity(IdentityKinds.Email, visitor.Email)],
             SenderName = visitor.Name,
             Text = text,
+            Attachments = files,
             ThreadKey = visitor.ThreadKey,
             Queue = site.Queue,
         }), Context.ConnectionAborted);
@@ -109,6 +139,20 @@ public sealed class VisitorHub(
         }
 
         return new SendAck(clientId, result.MessageId, result.ConversationId, result.Duplicate);
+    }
+
+    private async Task<SendAck?> FindSentAsync(Visitor visitor, string externalId, string clientId)
+    {
+        var id = await store.FindThreadConversationAsync(ChannelNames.WebChat, visitor.Site, visitor.ThreadKey, Context.ConnectionAborted);
+        if (id is null)
+        {
+            return null;
+        }
+
+        var page = await store.ListMessagesAsync(id, null, HistoryLimit, Context.ConnectionAborted);
+        return page.Items.FirstOrDefault(m => m.Direction == MessageDirection.In && m.ExternalId == externalId) is { } sent
+            ? new SendAck(clientId, sent.Id, id, Duplicate: true)
+            : null;
     }
 
     /// <summary>Joins this connection to the visitor's conversation once it exists (another tab may have started it).</summary>

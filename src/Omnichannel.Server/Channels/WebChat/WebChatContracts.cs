@@ -1,3 +1,5 @@
+using Omnichannel.Server.Features.Conversations;
+
 namespace Omnichannel.Server.Channels.WebChat;
 
 /// <summary><c>PUT /api/sites/{key}</c>; every field optional on update.</summary>
@@ -23,8 +25,13 @@ public sealed record SessionRequest(string? Site, string? VisitorToken, string? 
 /// </summary>
 public sealed record SessionResponse(string VisitorToken, string VisitorId, string? ConversationId, bool AgentsAvailable, string? OfflineMessage, PublicSiteDto Site);
 
-/// <summary>A message as the visitor sees it: never private notes, never HTML.</summary>
-public sealed record VisitorMessage(string Id, long Seq, string Direction, string Text, string? AuthorName, DateTimeOffset CreatedAt, string? ClientId);
+/// <summary>
+/// A message as the visitor sees it: never private notes, never HTML. Files download from
+/// <c>GET /api/webchat/attachments/{Id}/{attachment id}</c> with the visitor's token.
+/// </summary>
+public sealed record VisitorMessage(
+    string Id, long Seq, string Direction, string Text, string? AuthorName, DateTimeOffset CreatedAt, string? ClientId,
+    IReadOnlyList<AttachmentDto> Attachments);
 
 /// <summary>The server's answer to <c>Send</c>: stored (or already stored: <see cref="Duplicate"/>).</summary>
 public sealed record SendAck(string ClientId, string MessageId, string ConversationId, bool Duplicate);

@@ -35,7 +35,7 @@ public static class WebChatRegistration
     public static WebApplication MapWebChat(this WebApplication app)
     {
         app.MapGroup("/api/sites").WithTags("Web chat").MapSitesApi();
-        app.MapGroup("/api/webchat").WithTags("Web chat").MapWebChatApi();
+        app.MapGroup("/api/webchat").WithTags("Web chat").MapWebChatApi().MapWebChatAttachmentsApi();
         // Not rate limited per request (long polling makes many); sends are limited per visitor inside the hub.
         app.MapHub<VisitorHub>(VisitorHubPath).RequireCors(CorsPolicy);
         WebChatDemoPage.Map(app);

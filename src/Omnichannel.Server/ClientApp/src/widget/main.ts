@@ -2,6 +2,7 @@
 // Adds a launcher and a chat panel inside a shadow root (isolated from the host page's CSS). Text is always
 // rendered as text (textContent), never as HTML.
 import { styles } from './styles';
+import { ACCEPTED_TYPES, fileLinks, paperclipIcon, uploadFile } from './attachments';
 import { VisitorHub, type VisitorMessage } from './visitorHub';
 
 interface PublicSite { key: string; title: string; greeting: string; color: string; position: 'left' | 'right'; preChatName: string; preChatEmail: string }
@@ -56,14 +57,19 @@ async function mount(): Promise<void> {
   const form = el('form');
   const input = el('textarea', { rows: '2', 'aria-label': 'Message', placeholder: 'Write a message…', maxlength: '4000' });
   const send = el('button', { class: 'send', type: 'submit' }, 'Send');
-  form.append(input, send);
+  const attach = el('button', { class: 'attach', type: 'button', 'aria-label': 'Attach a file', title: 'Attach an image or PDF (up to 10 MB)' });
+  attach.appendChild(paperclipIcon());
+  const picker = el('input', { type: 'file', accept: ACCEPTED_TYPES, hidden: '' });
+  form.append(attach, picker, input, send);
   panel.append(el('header', {}, site.title), state);
   if (!session.agentsAvailable && session.offlineMessage) {
     panel.append(offlineNotice(session.offlineMessage));
   }
   panel.append(log, typing, form);
   root.append(launcher, panel);
-  log.append(bubble({ id: 'greeting', seq: 0, direction: 'out', text: site.greeting, authorName: null, createdAt: '', clientId: null }));
+  log.append(bubble({ id: 'greeting', seq: 0, direction: 'out', text: site.greeting, authorName: null, createdAt: '', clientId: null, attachments: [] }));
+  const render = (m: VisitorMessage): HTMLElement =>
+    bubble(m, m.attachments?.length ? fileLinks(baseUrl, session.visitorToken, m) : undefined);
 
   const shown = new Map<string, HTMLElement>();
   const pending = new Map<string, HTMLElement>();
@@ -75,11 +81,13 @@ async function mount(): Promise<void> {
     message(m) {
       if (shown.has(m.id)) return;
       const mine = m.clientId ? pending.get(m.clientId) : undefined;
-      const node = mine ?? bubble(m);
+      // A pending file bubble only knows the file's name: the stored message brings its download links.
+      const node = mine && !m.attachments?.length ? mine : render(m);
       node.classList.remove('pending');
       if (m.clientId) pending.delete(m.clientId);
       shown.set(m.id, node);
       if (!mine) log.append(node);
+      else if (mine !== node) mine.replaceWith(node);
       log.scrollTop = log.scrollHeight;
       if (m.direction === 'out') {
         typing.textContent = '';
@@ -125,25 +133,42 @@ async function mount(): Promise<void> {
     const text = input.value.trim();
     if (!text) return;
     input.value = '';
-    const clientId = crypto.randomUUID();
-    const node = bubble({ id: clientId, seq: 0, direction: 'in', text, authorName: null, createdAt: '', clientId });
+    post(text, (clientId) => hub.send(clientId, text));
+  });
+  attach.addEventListener('click', () => picker.click());
+  picker.addEventListener('change', () => {
+    const file = picker.files?.[0];
+    picker.value = '';
+    if (!file) return;
+    // The file's name shows as a pending bubble while it uploads; then it is sent like a message.
+    post(`📎 ${file.name}`, async (clientId) => {
+      const uploaded = await uploadFile(baseUrl, session.visitorToken, file);
+      return hub.send(clientId, '', [uploaded.id]);
+    });
+  });
+
+  /** Shows a pending bubble at once and settles it when the server acknowledges (or refuses) the send. */
+  function post(label: string, deliver: (clientId: string) => Promise<{ messageId: string }>): void {
+    const id = crypto.randomUUID();
+    const node = bubble({ id, seq: 0, direction: 'in', text: label, authorName: null, createdAt: '', clientId: id, attachments: [] });
     node.classList.add('pending');
-    pending.set(clientId, node);
+    pending.set(id, node);
     log.append(node);
     log.scrollTop = log.scrollHeight;
-    hub.send(clientId, text).then(
+    deliver(id).then(
       (ack) => {
         node.classList.remove('pending');
-        shown.set(ack.messageId, node);
-        pending.delete(clientId);
+        if (!shown.has(ack.messageId)) shown.set(ack.messageId, node);
+        pending.delete(id);
       },
       (error: Error) => {
         node.classList.remove('pending');
         node.title = error.message;
         node.append(el('div', { class: 'who' }, `Not sent: ${error.message}`));
+        pending.delete(id);
       },
     );
-  });
+  }
 
   // Listeners first: the launcher works at once, while the connection is still being made.
   await hub.start();
@@ -178,10 +203,11 @@ function chatIcon(): SVGSVGElement {
   return svg;
 }
 
-function bubble(m: VisitorMessage): HTMLElement {
+function bubble(m: VisitorMessage, files?: HTMLElement): HTMLElement {
   const node = el('div', { class: `msg ${m.direction}` });
   if (m.direction === 'out' && m.authorName) node.append(el('div', { class: 'who' }, m.authorName));
-  node.append(document.createTextNode(m.text));
+  if (m.text) node.append(document.createTextNode(m.text));
+  if (files) node.append(files);
   return node;
 }
 

@@ -22,5 +22,8 @@ form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e2e8f0; ba
 form.stack { flex-direction: column; }
 textarea, input { flex: 1; resize: none; border: 1px solid #cbd5e1; border-radius: 8px; padding: 8px; font-size: 14px; }
 button.send { background: ${color}; color: #fff; border: none; border-radius: 8px; padding: 0 14px; font-size: 14px; cursor: pointer; min-height: 36px; }
+.attach { background: none; border: none; color: #475569; cursor: pointer; padding: 0 2px; display: grid; place-items: center; }
+.files { display: flex; flex-direction: column; gap: 2px; }
+.file { color: inherit; text-decoration: underline; font-size: 13px; }
 .state { font-size: 12px; color: #b45309; padding: 4px 12px; background: #fffbeb; }
 `;

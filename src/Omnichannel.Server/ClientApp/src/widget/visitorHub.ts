@@ -2,6 +2,13 @@
 // is retried until the server acknowledges it; the server stores a client id once, so nothing is lost or doubled.
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
 
+export interface AttachmentDto {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
 export interface VisitorMessage {
   id: string;
   seq: number;
@@ -10,6 +17,7 @@ export interface VisitorMessage {
   authorName: string | null;
   createdAt: string;
   clientId: string | null;
+  attachments: AttachmentDto[];
 }
 
 export interface SendAck {
@@ -55,16 +63,21 @@ export class VisitorHub {
     missed.forEach((m) => this.receive(m));
   }
 
-  /** Sends until acknowledged: a lost connection or answer is retried with the same client id. */
-  async send(clientId: string, text: string): Promise<SendAck> {
+  /**
+   * Sends until acknowledged: a lost connection or answer is retried with the same client id (with files too: the
+   * server acknowledges a retry whose files it already took).
+   */
+  async send(clientId: string, text: string, attachmentIds: string[] = []): Promise<SendAck> {
     for (let attempt = 0; ; attempt++) {
       try {
         if (this.connection.state !== HubConnectionState.Connected) {
           throw new Error('not connected');
         }
-        return await this.connection.invoke<SendAck>('Send', clientId, text);
+        return attachmentIds.length > 0
+          ? await this.connection.invoke<SendAck>('SendWithFiles', clientId, text, attachmentIds)
+          : await this.connection.invoke<SendAck>('Send', clientId, text);
       } catch (error) {
-        if (error instanceof Error && /Too many messages|characters|closed/.test(error.message)) {
+        if (error instanceof Error && /Too many messages|characters|closed|files/.test(error.message)) {
           throw error;
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 10000)));
