@@ -1,0 +1,187 @@
+using MailKit;
+using MailKit.Search;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Omnichannel.Channels.Email.Hosting;
+using Omnichannel.Channels.Email.Inbound;
+using Omnichannel.Core.Ports;
+
+namespace Omnichannel.Channels.Email.Ingest;
+
+/// <summary>The fetching half of the poller: where to start, catching up, storing one mail, marking it processed; and its log lines.</summary>
+internal sealed partial class ImapMailboxPoller
+{
+    /// <summary>The stored cursor; a new one on first start (per ImportExisting) or when the folder's UIDVALIDITY changed.</summary>
+    private async Task<MailboxCursor> StartCursorAsync(IMailFolder folder, CancellationToken cancellationToken)
+    {
+        var stored = await state.GetCursorAsync(mailbox.Name, cancellationToken);
+        if (stored is not null && stored.UidValidity == folder.UidValidity)
+        {
+            return stored;
+        }
+
+        MailboxCursor cursor;
+        if (stored is not null)
+        {
+            // Every UID is new: read the folder again; Message-ID dedup keeps what was stored from being stored twice.
+            LogUidValidityChanged(mailbox.Name, stored.UidValidity, folder.UidValidity);
+            cursor = new MailboxCursor(folder.UidValidity, 0);
+        }
+        else if (mailbox.ImportWindow is not { } window)
+        {
+            var last = folder.UidNext is { } next && next.Id > 0 ? next.Id - 1 : (await folder.SearchAsync(SearchQuery.All, cancellationToken)).Select(u => u.Id).DefaultIfEmpty(0u).Max();
+            cursor = new MailboxCursor(folder.UidValidity, last);
+            LogFirstStart(mailbox.Name, "none of the mail already there", last);
+        }
+        else if (window == TimeSpan.MaxValue)
+        {
+            cursor = new MailboxCursor(folder.UidValidity, 0);
+            LogFirstStart(mailbox.Name, "all mail already there", 0);
+        }
+        else
+        {
+            var since = time.GetUtcNow() - window;
+            var recent = await folder.SearchAsync(SearchQuery.DeliveredAfter(since.UtcDateTime.Date), cancellationToken);
+            var first = recent.Count == 0 ? (folder.UidNext?.Id ?? 1) : recent.Min(u => u.Id);
+            cursor = new MailboxCursor(folder.UidValidity, first - 1);
+            LogFirstStart(mailbox.Name, $"mail since {since:yyyy-MM-dd}", first - 1);
+        }
+
+        await state.SetCursorAsync(mailbox.Name, cursor, cancellationToken);
+        return cursor;
+    }
+
+    private async Task<MailboxCursor> CatchUpAsync(IMailFolder folder, IMailFolder? processed, MailboxCursor cursor, CancellationToken cancellationToken)
+    {
+        var range = new UniqueIdRange(new UniqueId(cursor.LastUid + 1), UniqueId.MaxValue);
+        // "N:*" always matches the last message, even below N: keep only what is really new.
+        var uids = (await folder.SearchAsync(SearchQuery.Uids(range), cancellationToken)).Where(u => u.Id > cursor.LastUid).OrderBy(u => u.Id).ToList();
+        if (uids.Count == 0)
+        {
+            return cursor;
+        }
+
+        if (uids.Count > BatchSize)
+        {
+            LogCatchingUp(mailbox.Name, uids.Count);
+        }
+
+        var done = 0;
+        foreach (var batch in uids.Chunk(BatchSize))
+        {
+            var summaries = await folder.FetchAsync(batch, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope, cancellationToken);
+            var handled = new List<UniqueId>();
+            foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id))
+            {
+                await IngestOneAsync(folder, summary, cancellationToken);
+                handled.Add(summary.UniqueId);
+                cursor = cursor with { LastUid = summary.UniqueId.Id };
+            }
+
+            // Mail expunged between SEARCH and FETCH has no summary: pass its UIDs too.
+            cursor = cursor with { LastUid = Math.Max(cursor.LastUid, batch[^1].Id) };
+            await state.SkipAsync(mailbox.Name, cursor.UidValidity, cursor.LastUid, cancellationToken);
+            await MarkProcessedAsync(folder, processed, handled, cancellationToken);
+            done += batch.Length;
+            if (uids.Count > BatchSize)
+            {
+                LogProgress(mailbox.Name, done, uids.Count);
+            }
+        }
+
+        return cursor;
+    }
+
+    private async Task IngestOneAsync(IMailFolder folder, IMessageSummary summary, CancellationToken cancellationToken)
+    {
+        var uid = summary.UniqueId.Id;
+        // After a crash or a UIDVALIDITY change most mail is known: skip it without downloading.
+        if (EmailExternalId.CleanMessageId(summary.Envelope?.MessageId) is { } messageId
+            && await state.IsIngestedAsync(mailbox.Name, messageId, cancellationToken)
+            && await state.FindThreadAsync(mailbox.Name, [messageId], null, null, cancellationToken) is not null)
+        {
+            await state.SkipAsync(mailbox.Name, folder.UidValidity, uid, cancellationToken);
+            return;
+        }
+
+        // Spooled to a temporary file and parsed in place: a 20 MB attachment costs no memory.
+        var path = Path.Combine(Path.GetTempPath(), $"oc-mail-{Guid.NewGuid():N}.eml");
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using (var stream = await folder.GetStreamAsync(summary.UniqueId, cancellationToken))
+        {
+            await stream.CopyToAsync(file, cancellationToken);
+        }
+
+        file.Position = 0;
+        MimeKit.MimeMessage message;
+        try
+        {
+            message = await EmailMessageParser.ParseAsync(file, persistent: true, cancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            LogUnparsable(mailbox.Name, uid, ex.Message);
+            await state.SkipAsync(mailbox.Name, folder.UidValidity, uid, cancellationToken);
+            return;
+        }
+
+        using (message)
+        {
+            await _ingestor.IngestAsync(message, folder.UidValidity, uid, cancellationToken);
+        }
+    }
+
+    private async Task MarkProcessedAsync(IMailFolder folder, IMailFolder? processed, List<UniqueId> uids, CancellationToken cancellationToken)
+    {
+        if (uids.Count == 0)
+        {
+            return;
+        }
+
+        if (processed is not null)
+        {
+            await folder.MoveToAsync(uids, processed, cancellationToken);
+        }
+        else if (mailbox.MarkSeen)
+        {
+            await folder.StoreAsync(uids, new StoreFlagsRequest(StoreAction.Add, MessageFlags.Seen) { Silent = true }, cancellationToken);
+        }
+    }
+
+    internal static SecureSocketOptions Socket(MailSecurity security) => security switch
+    {
+        MailSecurity.None => SecureSocketOptions.None,
+        MailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox}: connected to {Folder} (UIDVALIDITY {UidValidity}, last UID {LastUid}, IDLE {Idle})")]
+    private partial void LogConnected(string mailbox, string folder, uint uidValidity, uint lastUid, bool idle);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox}: first start, importing {What} (cursor at UID {Uid})")]
+    private partial void LogFirstStart(string mailbox, string what, uint uid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: UIDVALIDITY changed from {Old} to {New}; reading the folder again (known mail is not stored twice)")]
+    private partial void LogUidValidityChanged(string mailbox, uint old, uint @new);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox}: {Count} new messages to read")]
+    private partial void LogCatchingUp(string mailbox, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox}: {Done}/{Total} read")]
+    private partial void LogProgress(string mailbox, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: UID {Uid} is not mail and is passed over: {Reason}")]
+    private partial void LogUnparsable(string mailbox, uint uid, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mailbox {Mailbox}: the IMAP server {Host} refused the login of {Username} ({Reason}); check Username and Password (an app password for Gmail / Microsoft 365). Trying again in {Delay}")]
+    private partial void LogAuthenticationFailed(string mailbox, string username, string host, string reason, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mailbox {Mailbox}: folder \"{Folder}\" does not exist (check Folder and ProcessedFolder); trying again in {Delay}")]
+    private partial void LogFolderMissing(string mailbox, string folder, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: connection to {Host}:{Port} failed; reconnecting in {Delay}")]
+    private partial void LogConnectionFailed(Exception ex, string mailbox, string host, int port, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: another node took the mailbox's lease; this node stops reading it")]
+    private partial void LogLeaseLost(string mailbox);
+}
