@@ -29,7 +29,8 @@ public sealed class TcpProxy : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>A StackExchange.Redis connection string through the relay, failing fast while it is cut.</summary>
-    public string ConnectionString => $"127.0.0.1:{Port},connectTimeout=1000,asyncTimeout=1500,syncTimeout=1500,connectRetry=1";
+    // Short enough that an outage shows quickly, long enough for a loaded CI machine to load the scripts at start.
+    public string ConnectionString => $"127.0.0.1:{Port},connectTimeout=2000,asyncTimeout=5000,syncTimeout=5000,connectRetry=1";
 
     public void Cut()
     {
