@@ -19,7 +19,6 @@ public static class TelegramChannelRegistration
         builder.Services.AddSingleton<TelegramBots>();
         builder.Services.AddSingleton<TelegramMediaDownloader>();
         builder.Services.AddSingleton<TelegramUpdateIngestor>();
-        builder.Services.AddSingleton<TelegramOutboundSignal>();
         builder.Services.AddHostedService<TelegramPoller>();
         builder.Services.AddHostedService<TelegramWebhookRegistrar>();
         builder.Services.AddHostedService<TelegramReplySender>();

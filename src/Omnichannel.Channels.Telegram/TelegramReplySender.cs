@@ -27,7 +27,7 @@ public sealed partial class TelegramReplySender(
     IBlobStore blobs,
     ISender mediator,
     TelegramBots bots,
-    TelegramOutboundSignal signal,
+    OutboundSignals signal,
     IOptions<TelegramChannelOptions> options,
     TimeProvider time,
     ILogger<TelegramReplySender> logger) : BackgroundService
@@ -76,7 +76,7 @@ public sealed partial class TelegramReplySender(
                 LogSenderError(ex, PollInterval);
             }
 
-            await signal.WaitAsync(PollInterval, time, stoppingToken);
+            await signal.WaitAsync(ChannelNames.Telegram, PollInterval, time, stoppingToken);
         }
     }
 

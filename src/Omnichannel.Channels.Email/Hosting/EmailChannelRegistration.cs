@@ -18,7 +18,6 @@ public static class EmailChannelRegistration
         EmailCodePages.EnsureRegistered();
         builder.Services.AddOptions<EmailChannelOptions>().BindConfiguration(EmailChannelOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EmailChannelOptions>, EmailChannelOptionsValidator>();
-        builder.Services.AddSingleton<EmailOutboundSignal>();
         builder.Services.AddSingleton<EmailContinuity>();
         builder.Services.AddHostedService<EmailIngestService>();
         builder.Services.AddHostedService<EmailReplySender>();

@@ -21,7 +21,7 @@ internal sealed partial class EmailReplySender(
     IConversationStore store,
     IMailboxStateStore state,
     ISender mediator,
-    EmailOutboundSignal signal,
+    OutboundSignals signal,
     IOptions<EmailChannelOptions> options,
     TimeProvider time,
     ILogger<EmailReplySender> logger) : BackgroundService
@@ -64,7 +64,7 @@ internal sealed partial class EmailReplySender(
 
             try
             {
-                await signal.WaitAsync(PollInterval, time, stoppingToken);
+                await signal.WaitAsync(ChannelNames.Email, PollInterval, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -3,8 +3,6 @@ using System.Text.Json.Serialization;
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Omnichannel.Channels.Email.Hosting;
-using Omnichannel.Channels.Telegram;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Assignment;
 using Omnichannel.Server.Background;
@@ -48,7 +46,7 @@ public static class InboxRegistration
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Singleton;
-            options.Assemblies = [typeof(Core.Features.IngestMessage), typeof(InboxRegistration), typeof(TelegramOutboundSignal), typeof(EmailChannelRegistration)];
+            options.Assemblies = [typeof(Core.Features.IngestMessage), typeof(InboxRegistration)];
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
@@ -57,6 +55,7 @@ public static class InboxRegistration
             ];
         });
         builder.Services.AddSingleton<InboxMetrics>();
+        builder.Services.AddSingleton<Core.Features.OutboundSignals>();
         builder.Services.AddHostedService<SnoozeWaker>();
         builder.Services.AddOptions<AssignmentOptions>()
             .BindConfiguration(AssignmentOptions.Section)

@@ -8,7 +8,6 @@ public static class ApiChannelRegistration
         builder.Services.AddOptions<ApiChannelOptions>().BindConfiguration(ApiChannelOptions.Section).ValidateDataAnnotations()
             .Validate(options => !options.Problems().Any(), "Omnichannel:Channels:Api is not valid: WebhookUrl must be an absolute http(s) URL and WebhookSecret at least 16 characters.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<OutboundSignal>();
         builder.Services.AddHttpClient(ApiWebhookDispatcher.HttpClientName);
         builder.Services.AddHostedService<ApiWebhookDispatcher>();
         return builder;

@@ -19,7 +19,7 @@ internal sealed partial class ApiWebhookDispatcher(
     IOutboundQueue queue,
     IConversationStore store,
     IMediator mediator,
-    OutboundSignal signal,
+    OutboundSignals signal,
     IHttpClientFactory httpClients,
     IOptions<ApiChannelOptions> options,
     TimeProvider time,
@@ -56,7 +56,7 @@ internal sealed partial class ApiWebhookDispatcher(
                 logger.LogWarning(ex, "API-channel sender failed; retrying in {Interval}", PollInterval);
             }
 
-            await signal.WaitAsync(PollInterval, time, stoppingToken);
+            await signal.WaitAsync(ChannelNames.Api, PollInterval, time, stoppingToken);
         }
     }
 

@@ -1,7 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.SignalR;
 using Omnichannel.Channels.Email.Outbound;
-using Omnichannel.Core.Events;
 using Omnichannel.Core.Features;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
@@ -18,7 +17,7 @@ public sealed class WebChatOutbox(
     IConversationStore store,
     IMediator mediator,
     IHubContext<VisitorHub, IVisitorClient> visitors,
-    WebChatSignal signal,
+    OutboundSignals signal,
     IVisitorPresenceStore presence,
     EmailContinuity continuity,
     IConfiguration configuration,
@@ -44,7 +43,7 @@ public sealed class WebChatOutbox(
                 logger.LogWarning(ex, "Delivering web chat replies failed; retrying");
             }
 
-            await signal.WaitAsync(PollInterval, time, stoppingToken);
+            await signal.WaitAsync(ChannelNames.WebChat, PollInterval, time, stoppingToken);
         }
     }
 
@@ -81,41 +80,4 @@ public sealed class WebChatOutbox(
     }
 
     public const string ContinuityMailboxKey = "Omnichannel:WebChat:ContinuityMailbox";
-}
-
-/// <summary>Wakes the web chat outbox when a reply in a web chat conversation is stored on this node.</summary>
-public sealed class WebChatSignal : INotificationHandler<MessageCreated>
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public ValueTask Handle(MessageCreated notification, CancellationToken cancellationToken)
-    {
-        if (notification is { Direction: MessageDirection.Out, IsPrivate: false, Channel: ChannelNames.WebChat } && _signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled: one wake-up drains the queue.
-            }
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        try
-        {
-            await _signal.WaitAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Timed out: poll anyway (a reply stored on another node).
-        }
-    }
 }

@@ -18,7 +18,6 @@ public static class WebChatRegistration
         builder.Services.AddSingleton<VisitorTokens>();
         builder.Services.AddSingleton<VisitorLimits>();
         builder.Services.AddSingleton<WebChatGate>();
-        builder.Services.AddSingleton<WebChatSignal>();
         builder.Services.AddSingleton<VisitorPresence>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VisitorPresence>());
         builder.Services.AddHostedService<WebChatOutbox>();
