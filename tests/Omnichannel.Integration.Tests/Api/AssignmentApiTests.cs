@@ -166,6 +166,8 @@ public sealed class AssignmentApiTests(StoreServers servers)
         Assert.Equal(HttpStatusCode.OK, (await agent.PostAsync("/api/agents/me/heartbeat", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PutAsJsonAsync("/api/agents/me/availability", new { status = "online" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/api/queues/default/board")).StatusCode);
+        // A trailing newline is not part of a valid id (a "$" anchor would have let it in).
+        Assert.Equal(HttpStatusCode.BadRequest, (await lead.PutAsJsonAsync("/api/queues/ops%0A", new { name = "Ops" })).StatusCode);
         var unknownQueue = await integration.PostAsJsonAsync("/api/inbound", new { sourceId = "x", contact = new { identifier = "c" }, text = "hi", queue = "nope" });
         Assert.Equal(HttpStatusCode.BadRequest, unknownQueue.StatusCode);
     }

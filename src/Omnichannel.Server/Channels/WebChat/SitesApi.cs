@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Auth;
@@ -22,8 +23,6 @@ public static partial class SitesApi
         return group;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}\\z")]
-    public static partial Regex KeyPattern();
 
     public static Site NewSite(string key, DateTimeOffset now) => new(
         key, "Chat with us", "Hi! How can we help?", "#2563eb", "right", "off", "optional", [], "default", null,
@@ -37,15 +36,15 @@ public static partial class SitesApi
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     private static async Task<Results<Ok<SiteDto>, NotFound>> GetAsync(string key, ISiteStore sites, CancellationToken ct) =>
-        KeyPattern().IsMatch(key) && await sites.GetAsync(key, ct) is { } site ? TypedResults.Ok(ToDto(site)) : TypedResults.NotFound();
+        Slugs.IsValid(key) && await sites.GetAsync(key, ct) is { } site ? TypedResults.Ok(ToDto(site)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<SiteDto>, Ok<SiteDto>>> PutAsync(
         string key, SiteRequest request, ISiteStore sites, IQueueStore queues, IShiftStore shifts, TimeProvider time, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
-        if (!KeyPattern().IsMatch(key))
+        if (!Slugs.IsValid(key))
         {
-            errors.Add(new("key", "must be 1 to 64 lower-case letters, digits, '-' or '_'."));
+            errors.Add(new("key", Slugs.Rule));
         }
 
         errors.AddRange(TextRules.Optional("title", request.Title, 100));

@@ -1,3 +1,4 @@
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Scheduling;
 
@@ -24,7 +25,7 @@ public sealed class WebChatGate(ISiteStore sites, IAssignmentStore assignments, 
     }
 
     public async Task<Site?> SiteAsync(string? key, CancellationToken ct) =>
-        key is not null && SitesApi.KeyPattern().IsMatch(key) ? await sites.GetAsync(key, ct) : null;
+        Slugs.IsValid(key) ? await sites.GetAsync(key, ct) : null;
 
     /// <summary>Someone can answer now: within the site's hours (if set) and an agent of its queue is eligible.</summary>
     public async Task<bool> AgentsAvailableAsync(Site site, CancellationToken ct)

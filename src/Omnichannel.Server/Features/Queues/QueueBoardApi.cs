@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnichannel.Core.Assignment;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Scheduling;
 
@@ -13,7 +14,7 @@ internal static class QueueBoardApi
     public static async Task<Results<Ok<QueueBoard>, NotFound>> BoardAsync(
         string id, IQueueStore queues, IAssignmentStore assignments, IAgentStore agents, IShiftStore shifts, TimeProvider time, CancellationToken ct)
     {
-        if (!QueuesApi.IdPattern().IsMatch(id) || await queues.GetAsync(id, ct) is not { } queue)
+        if (!Slugs.IsValid(id) || await queues.GetAsync(id, ct) is not { } queue)
         {
             return TypedResults.NotFound();
         }

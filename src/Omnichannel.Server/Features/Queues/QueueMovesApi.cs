@@ -19,7 +19,7 @@ internal static class QueueMovesApi
         string id, MoveRequest request, HttpContext http, IQueueStore queues, IAssignmentStore assignments, IAgentStore agents,
         IPublisher publisher, TimeProvider time, CancellationToken ct)
     {
-        if (!QueuesApi.IdPattern().IsMatch(id) || await queues.GetAsync(id, ct) is null)
+        if (!Slugs.IsValid(id) || await queues.GetAsync(id, ct) is null)
         {
             return TypedResults.NotFound();
         }
@@ -90,7 +90,7 @@ internal static class QueueMovesApi
     public static async Task<Results<Ok<MovesResponse>, NotFound, ProblemHttpResult>> RebalanceAsync(
         string id, RebalanceRequest? request, HttpContext http, IQueueStore queues, IAssignmentStore assignments, IPublisher publisher, TimeProvider time, CancellationToken ct)
     {
-        if (!QueuesApi.IdPattern().IsMatch(id) || await queues.GetAsync(id, ct) is null)
+        if (!Slugs.IsValid(id) || await queues.GetAsync(id, ct) is null)
         {
             return TypedResults.NotFound();
         }

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnichannel.Core.Assignment;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Assignment;
@@ -10,7 +10,7 @@ using Omnichannel.Server.Auth;
 namespace Omnichannel.Server.Features.Queues;
 
 /// <summary>Queues: settings and membership (leads and admins change them; every agent may read them).</summary>
-public static partial class QueuesApi
+public static class QueuesApi
 {
     public const int MaxTimeoutMinutes = 7 * 24 * 60;
 
@@ -25,8 +25,6 @@ public static partial class QueuesApi
         return group;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
-    public static partial Regex IdPattern();
 
     private static async Task<Ok<IReadOnlyList<QueueDto>>> ListAsync(IQueueStore queues, IAssignmentStore assignments, CancellationToken ct)
     {
@@ -41,7 +39,7 @@ public static partial class QueuesApi
     }
 
     private static async Task<Results<Ok<QueueDto>, NotFound>> GetAsync(string id, IQueueStore queues, IAssignmentStore assignments, CancellationToken ct) =>
-        IdPattern().IsMatch(id) && await queues.GetAsync(id, ct) is { } queue
+        Slugs.IsValid(id) && await queues.GetAsync(id, ct) is { } queue
             ? TypedResults.Ok(QueueDto.From(queue, await assignments.ReadWaitingAsync(id, ct)))
             : TypedResults.NotFound();
 
@@ -49,9 +47,9 @@ public static partial class QueuesApi
         string id, QueueRequest request, HttpContext http, IQueueStore queues, IAssignmentStore assignments, IPublisher publisher, TimeProvider time, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
-        if (!IdPattern().IsMatch(id))
+        if (!Slugs.IsValid(id))
         {
-            errors.Add(new("id", "must be 1 to 64 lower-case letters, digits, '-' or '_', starting with a letter or digit."));
+            errors.Add(new("id", Slugs.Rule));
         }
 
         var existing = errors.Count == 0 ? await queues.GetAsync(id, ct) : null;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnichannel.Core.Events;
@@ -14,7 +13,7 @@ namespace Omnichannel.Server.Features.Shifts;
 /// Shift definitions (docs/shifts.md). Every agent may read them, to see their schedule; leads and admins define and
 /// delete them. Each change is published as <see cref="ShiftsChanged"/> so assignment follows it at once.
 /// </summary>
-public static partial class ShiftsApi
+public static class ShiftsApi
 {
     public static RouteGroupBuilder MapShiftsApi(this RouteGroupBuilder group)
     {
@@ -28,8 +27,6 @@ public static partial class ShiftsApi
 
     // A slug chosen by the lead; it becomes part of a Redis key and of URLs. \z rather than $: $ also matches before a
     // trailing newline, which a route value can carry (%0A).
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9_-]{0,63}\z")]
-    private static partial Regex ShiftId();
 
     private static async Task<Ok<IReadOnlyList<ShiftDto>>> ListAsync(IShiftStore shifts, TimeProvider time, CancellationToken ct)
     {
@@ -38,7 +35,7 @@ public static partial class ShiftsApi
     }
 
     private static async Task<Results<Ok<ShiftDto>, NotFound>> GetAsync(string id, IShiftStore shifts, TimeProvider time, CancellationToken ct) =>
-        ShiftId().IsMatch(id) && await shifts.GetAsync(id, ct) is { } shift
+        Slugs.IsValid(id) && await shifts.GetAsync(id, ct) is { } shift
             ? TypedResults.Ok(ShiftDto.From(shift, time.GetUtcNow()))
             : TypedResults.NotFound();
 
@@ -46,9 +43,9 @@ public static partial class ShiftsApi
         string id, ShiftDefinition definition, HttpContext http, IShiftStore shifts, IAgentStore agents, IPublisher publisher, TimeProvider time, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
-        if (!ShiftId().IsMatch(id))
+        if (!Slugs.IsValid(id))
         {
-            errors.Add(new("id", "must be 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit."));
+            errors.Add(new("id", Slugs.Rule));
         }
 
         errors.AddRange(definition.Validate());
@@ -68,7 +65,7 @@ public static partial class ShiftsApi
 
     private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, HttpContext http, IShiftStore shifts, IPublisher publisher, CancellationToken ct)
     {
-        if (!ShiftId().IsMatch(id) || await shifts.DeleteAsync(id, ct) is not { } removed)
+        if (!Slugs.IsValid(id) || await shifts.DeleteAsync(id, ct) is not { } removed)
         {
             return TypedResults.NotFound();
         }
