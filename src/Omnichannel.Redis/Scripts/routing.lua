@@ -161,6 +161,10 @@ end
 -- Assigns the queue's waiting conversations, oldest first, while someone is eligible (Core: QueueDrainer).
 -- Appends { conversationId, from, to, reason, seq } tables to `changes`; returns it.
 local function drain(queue_id, changes)
+  -- Most drains (every heartbeat, every sweep) find nothing waiting: answer before reading any agent.
+  if redis.call('EXISTS', P .. 'queue:' .. queue_id .. ':waiting') == 0 then
+    return changes
+  end
   local queue = queue_settings(queue_id)
   if not queue then
     return changes
