@@ -36,6 +36,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown or revoked API token.");
         }
 
+        Context.SetToken(token);
         var claims = new List<Claim> { new(InboxClaims.TokenId, token.Id), new(ClaimTypes.Name, token.Name) };
         claims.AddRange(token.Scopes.Select(s => new Claim(InboxClaims.Scope, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Omnichannel.Core.Access;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
-using Omnichannel.Core.Rules;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.WebChat;
 
@@ -79,13 +79,13 @@ public sealed class AgentHub(
             return new ResumeResult([], Reload: true, LastSeq: page.Count > 0 ? page[^1].Sequence : afterSequence);
         }
 
-        var agent = CurrentAgent;
+        var principal = Context.GetHttpContext()?.CurrentPrincipal();
         var missed = new List<InboxEvent>(page.Count);
         foreach (var entry in page)
         {
             if (await events.BuildAsync(entry.Sequence, entry.Type, entry.ConversationId, entry.MessageId, entry.At, entry.ActorId, null, null, Context.ConnectionAborted)
                 is var (inboxEvent, conversation, message)
-                && (agent is null ? message is not { IsPrivate: true } : ConversationAccess.CanSee(agent, conversation)))
+                && AccessRule.CanSeeMessage(principal, conversation, message is { IsPrivate: true }))
             {
                 missed.Add(inboxEvent);
             }
@@ -145,7 +145,7 @@ public sealed class AgentHub(
     {
         var agent = CurrentAgent ?? throw new HubException("Only agents can do this.");
         if (!Ids.IsWellFormed(conversationId) || await store.GetConversationAsync(conversationId, Context.ConnectionAborted) is not { } conversation
-            || !ConversationAccess.CanSee(agent, conversation))
+            || !AccessRule.CanSeeConversation(Principal.For(agent), conversation))
         {
             // The same answer for "no such conversation" and "not yours": ids are not probed this way.
             throw new HubException("No such conversation.");

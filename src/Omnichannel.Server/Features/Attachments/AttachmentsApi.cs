@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Omnichannel.Core.Access;
 using Omnichannel.Core.Blobs;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
@@ -41,7 +42,7 @@ public static class AttachmentsApi
         }
 
         var agent = http.CurrentAgent()!;
-        if (!ConversationViewer.From(http).CanSee(conversation))
+        if (!AccessRule.CanSeeConversation(http.CurrentPrincipal(), conversation))
         {
             return TypedResults.Forbid();
         }
@@ -97,14 +98,14 @@ public static class AttachmentsApi
             return TypedResults.NotFound();
         }
 
-        var viewer = ConversationViewer.From(http);
-        if (!viewer.CanSee(conversation))
+        var principal = http.CurrentPrincipal();
+        if (!AccessRule.CanSeeConversation(principal, conversation))
         {
             return TypedResults.Forbid();
         }
 
         if (await store.GetMessageAsync(messageId, ct) is not { } message || message.ConversationId != id
-            || (message.IsPrivate && viewer.Agent is null)
+            || !AccessRule.CanSeeMessage(principal, conversation, message.IsPrivate)
             || message.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment
             || await blobs.OpenReadAsync(attachment.BlobKey, ct) is not { } content)
         {

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Omnichannel.Core.Access;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Server.Auth;
-using Omnichannel.Server.Features.Conversations;
 
 namespace Omnichannel.Server.Features.Contacts;
 
@@ -38,12 +38,12 @@ public static class ContactsApi
             return TypedResults.NotFound();
         }
 
-        var viewer = ConversationViewer.From(http);
+        var principal = http.CurrentPrincipal();
         // One pipelined read of the contact's conversations, filtered to what the caller may see.
-        var conversations = (await store.ListContactConversationsAsync(id, MaxConversations, ct)).Where(viewer.CanSee).ToList();
+        var conversations = (await store.ListContactConversationsAsync(id, MaxConversations, ct)).Where(c => AccessRule.CanSeeConversation(principal, c)).ToList();
 
         // An agent sees a contact only through a conversation they may see.
-        if (!viewer.SeesEverything && conversations.Count == 0)
+        if (!AccessRule.SeesEverything(principal) && conversations.Count == 0)
         {
             return TypedResults.Forbid();
         }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Omnichannel.Core.Access;
 using Omnichannel.Core.Features;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
-using Omnichannel.Core.Rules;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Features.Attachments;
@@ -40,12 +40,13 @@ public static class ConversationsApi
     private static async Task<Results<Ok<PageDto<ConversationDto>>, ForbidHttpResult>> ListAsync(
         HttpContext http, IConversationStore store, string? view, string? status, string? cursor, int? limit, CancellationToken ct)
     {
-        var viewer = ConversationViewer.From(http);
+        var principal = http.CurrentPrincipal();
+        var agent = (principal as AgentPrincipal)?.Agent;
         var errors = new List<ValidationError>();
         ConversationView parsedView = default;
         if (view is null)
         {
-            parsedView = viewer.Agent is not null ? ConversationView.Mine : ConversationView.All;
+            parsedView = agent is not null ? ConversationView.Mine : ConversationView.All;
         }
         else if (!Enum.TryParse(view, ignoreCase: true, out parsedView) || !Enum.IsDefined(parsedView))
         {
@@ -75,20 +76,20 @@ public static class ConversationsApi
             throw new RequestValidationException(errors);
         }
 
-        if (parsedView == ConversationView.Mine && viewer.Agent is null)
+        if (parsedView == ConversationView.Mine && agent is null)
         {
             throw new RequestValidationException([new("view", "mine needs a signed-in agent; API tokens use unassigned or all.")]);
         }
 
-        if (parsedView == ConversationView.All && !viewer.SeesEverything)
+        if (parsedView == ConversationView.All && !AccessRule.SeesEverything(principal))
         {
             return TypedResults.Forbid();
         }
 
-        var queues = viewer.SeesEverything ? null : viewer.Agent!.Queues;
-        var query = new ConversationQuery(parsedView, viewer.Agent?.Id, queues, parsedStatus, cursor, limit ?? DefaultLimit);
+        var queues = AccessRule.SeesEverything(principal) ? null : agent!.Queues;
+        var query = new ConversationQuery(parsedView, agent?.Id, queues, parsedStatus, cursor, limit ?? DefaultLimit);
         var page = await store.ListConversationsAsync(query, ct);
-        return TypedResults.Ok(new PageDto<ConversationDto>([.. page.Items.Select(ConversationDto.From)], page.NextCursor));
+        return TypedResults.Ok(new PageDto<ConversationDto>([.. page.Items.Where(c => AccessRule.CanSeeConversation(principal, c)).Select(ConversationDto.From)], page.NextCursor));
     }
 
     private static async Task<Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>> GetAsync(string id, HttpContext http, IConversationStore store, CancellationToken ct)
@@ -110,7 +111,8 @@ public static class ConversationsApi
             throw new RequestValidationException([new("limit", $"must be between 1 and {MaxLimit}.")]);
         }
 
-        switch ((await FindVisibleAsync(id, http, store, ct)).Access)
+        var (conversation, access) = await FindVisibleAsync(id, http, store, ct);
+        switch (access)
         {
             case Access.NotFound: return TypedResults.NotFound();
             case Access.Forbidden: return TypedResults.Forbid();
@@ -119,8 +121,8 @@ public static class ConversationsApi
         var page = await store.ListMessagesAsync(id, before, limit ?? DefaultLimit, ct);
         // Integrations never see private notes: one that forwards "out" messages to customers must not leak them.
         // (A page can then hold fewer items than the limit; the cursor still continues where it left off.)
-        var agentCaller = http.CurrentAgent() is not null;
-        return TypedResults.Ok(new PageDto<MessageDto>([.. page.Items.Where(m => agentCaller || !m.IsPrivate).Select(MessageDto.From)], page.NextCursor));
+        var principal = http.CurrentPrincipal();
+        return TypedResults.Ok(new PageDto<MessageDto>([.. page.Items.Where(m => AccessRule.CanSeeMessage(principal, conversation!, m.IsPrivate)).Select(MessageDto.From)], page.NextCursor));
     }
 
     private static async Task<Results<Created<MessageDto>, NotFound, ForbidHttpResult>> PostMessageAsync(
@@ -200,7 +202,7 @@ public static class ConversationsApi
             throw new RequestValidationException([new("agentId", "is not an agent.")]);
         }
 
-        if (!ConversationAccess.CanAssign(actor, conversation!, target))
+        if (!AccessRule.CanAssign(http.CurrentPrincipal(), conversation!, target))
         {
             return TypedResults.Forbid();
         }
@@ -255,6 +257,6 @@ public static class ConversationsApi
             return (null, Access.NotFound);
         }
 
-        return ConversationViewer.From(http).CanSee(conversation) ? (conversation, Access.Granted) : (null, Access.Forbidden);
+        return AccessRule.CanSeeConversation(http.CurrentPrincipal(), conversation) ? (conversation, Access.Granted) : (null, Access.Forbidden);
     }
 }
