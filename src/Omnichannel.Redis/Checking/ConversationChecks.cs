@@ -16,7 +16,8 @@ internal static class ConversationChecks
         "lastInboundAt", "threadKey", "msgSeq", "messageCount",
     ];
 
-    private static readonly HashSet<string> Statuses = new(["open", "pending", "snoozed", "resolved"], StringComparer.Ordinal);
+    private static readonly HashSet<string> Statuses =
+        new(["open", "pending", "snoozed", "resolved"], StringComparer.Ordinal);
 
     public static void Run(StoreSnapshot snapshot, string prefix, List<StoreFinding> findings)
     {
@@ -46,7 +47,8 @@ internal static class ConversationChecks
 
     // Every sorted set whose members are conversation ids, inverted: conversation id -> names of the sets.
     private static Dictionary<string, List<string>> ListsByConversation(
-        StoreSnapshot snapshot, Dictionary<string, Dictionary<string, string>> conversations, List<StoreFinding> findings)
+        StoreSnapshot snapshot, Dictionary<string, Dictionary<string, string>> conversations,
+        List<StoreFinding> findings)
     {
         var listedIn = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (name, members) in snapshot.SortedSets)
@@ -125,11 +127,14 @@ internal static class ConversationChecks
     }
 
     private static void CheckIndices(
-        StoreSnapshot snapshot, string id, Dictionary<string, string> fields, List<string> lists, List<StoreFinding> findings)
+        StoreSnapshot snapshot, string id, Dictionary<string, string> fields, List<string> lists,
+        List<StoreFinding> findings)
     {
         var (status, queue) = (fields["status"], fields["queue"]);
         var assignee = fields.GetValueOrDefault("assigneeId") ?? "";
-        var state = assignee.Length > 0 ? $"{status}, assigned to {assignee}" : $"{status}, unassigned in queue {queue}";
+        var state = assignee.Length > 0
+            ? $"{status}, assigned to {assignee}"
+            : $"{status}, unassigned in queue {queue}";
         var expected = ExpectedIndices(status, assignee, queue);
         var actual = lists.Where(n => n.StartsWith("idx:", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in expected.Where(n => !actual.Contains(n)).Order(StringComparer.Ordinal))
@@ -156,13 +161,15 @@ internal static class ConversationChecks
             var score = StoreSnapshot.Ms(snapshot.SortedSet(name)[id]);
             if (score != activity)
             {
-                findings.Add(new("index-score", name, $"scores conversation {id} {score}, its lastActivityAt is {activity}"));
+                findings.Add(new("index-score", name,
+                    $"scores conversation {id} {score}, its lastActivityAt is {activity}"));
             }
         }
     }
 
     private static void CheckQueueAndSchedules(
-        StoreSnapshot snapshot, string id, Dictionary<string, string> fields, List<string> lists, List<StoreFinding> findings)
+        StoreSnapshot snapshot, string id, Dictionary<string, string> fields, List<string> lists,
+        List<StoreFinding> findings)
     {
         var (status, queue) = (fields["status"], fields["queue"]);
         var assigned = (fields.GetValueOrDefault("assigneeId") ?? "").Length > 0;
@@ -195,7 +202,8 @@ internal static class ConversationChecks
         }
         else if (status == "snoozed" && StoreSnapshot.Ms(snapshot.SortedSet("snoozed")[id]) != snoozedUntil)
         {
-            findings.Add(new("snooze-time", "snoozed", $"wakes conversation {id} at another time than its snoozedUntil"));
+            findings.Add(new("snooze-time", "snoozed",
+                $"wakes conversation {id} at another time than its snoozedUntil"));
         }
         else if (status != "snoozed" && lists.Contains("snoozed"))
         {
@@ -219,7 +227,8 @@ internal static class ConversationChecks
 
         if (!lists.Contains("contact:" + contact + ":conversations"))
         {
-            findings.Add(new("contact-link-missing", $"contact:{contact}:conversations", $"does not list conversation {id}"));
+            findings.Add(new("contact-link-missing", $"contact:{contact}:conversations",
+                $"does not list conversation {id}"));
         }
 
         var thread = fields["threadKey"];

@@ -9,7 +9,8 @@ namespace Omnichannel.Redis.Checking;
 /// </summary>
 internal static class MessageChecks
 {
-    private static readonly string[] Required = ["id", "conversationId", "seq", "direction", "authorKind", "createdAt", "delivery"];
+    private static readonly string[] Required =
+        ["id", "conversationId", "seq", "direction", "authorKind", "createdAt", "delivery"];
 
     public static void Run(StoreSnapshot snapshot, List<StoreFinding> findings)
     {
@@ -43,7 +44,8 @@ internal static class MessageChecks
             var count = fields.GetValueOrDefault("messageCount");
             if (count is not null && count != listed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
-                findings.Add(new("message-count", "conv:" + id, $"messageCount is {count}, {listed.Count} messages are listed"));
+                findings.Add(new("message-count", "conv:" + id,
+                    $"messageCount is {count}, {listed.Count} messages are listed"));
             }
 
             var seqs = listed.Values.Select(v => (long)v).Order().ToList();
@@ -54,9 +56,11 @@ internal static class MessageChecks
             }
 
             var last = seqs.Count == 0 ? 0 : seqs[^1];
-            if (fields.GetValueOrDefault("msgSeq") is { } msgSeq && msgSeq != last.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            if (fields.GetValueOrDefault("msgSeq") is { } msgSeq
+                && msgSeq != last.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
-                findings.Add(new("sequence-counter", "conv:" + id, $"msgSeq is {msgSeq}, the last listed message has {last}"));
+                findings.Add(new("sequence-counter", "conv:" + id,
+                    $"msgSeq is {msgSeq}, the last listed message has {last}"));
             }
 
             var replied = false;
@@ -74,7 +78,8 @@ internal static class MessageChecks
                         + $"listed at {StoreSnapshot.Ms(score)}"));
                 }
 
-                replied |= message.GetValueOrDefault("direction") == "out" && message.GetValueOrDefault("private") != "1";
+                replied |= message.GetValueOrDefault("direction") == "out"
+                    && message.GetValueOrDefault("private") != "1";
             }
 
             if (replied && !fields.ContainsKey("firstResponseAt"))
@@ -147,7 +152,8 @@ internal static class MessageChecks
         return entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static void CheckMessage(StoreSnapshot snapshot, Dictionary<string, Dictionary<string, string>> conversations,
+    private static void CheckMessage(StoreSnapshot snapshot,
+        Dictionary<string, Dictionary<string, string>> conversations,
         string id, Dictionary<string, string> fields, HashSet<string> deduplicated, HashSet<string> queued,
         List<StoreFinding> findings)
     {
@@ -177,7 +183,8 @@ internal static class MessageChecks
                 : "inbound message without externalId or dedup key"));
         }
 
-        var pending = fields["direction"] == "out" && fields.GetValueOrDefault("private") != "1" && fields["delivery"] == "pending";
+        var pending = fields["direction"] == "out" && fields.GetValueOrDefault("private") != "1"
+            && fields["delivery"] == "pending";
         if (pending && !queued.Contains(id))
         {
             findings.Add(new("outbox-missing", key, "pending reply in no outbox list: it will never be sent"));

@@ -57,14 +57,17 @@ public sealed class StoreChecker(RedisKeys keys)
     {
         var (count, first, last) = snapshot.Events;
         var counter = snapshot.Strings.GetValueOrDefault("events:seq");
-        long? sequence = long.TryParse(counter, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null;
+        long? sequence = long.TryParse(counter, System.Globalization.CultureInfo.InvariantCulture, out var s)
+            ? s
+            : null;
         if (sequence is null && (count > 0 || snapshot.Records("conv").Count > 0))
         {
             findings.Add(new("event-counter", "events:seq", $"missing, while the log holds {count} events"));
         }
         else if (sequence is { } seq && last != seq && (seq > 0 || count > 0))
         {
-            findings.Add(new("event-counter", "events:seq", $"is {seq}, the last event logged is {last?.ToString() ?? "none"}"));
+            findings.Add(new("event-counter", "events:seq",
+                $"is {seq}, the last event logged is {last?.ToString() ?? "none"}"));
         }
 
         if (first is { } f && last is { } l && l - f + 1 != count)

@@ -93,7 +93,8 @@ internal sealed class StoreSnapshot
                     var entries = await db.HashGetAllAsync(key);
                     lock (Hashes)
                     {
-                        Hashes[name] = entries.ToDictionary(e => (string)e.Name!, e => (string)e.Value!, StringComparer.Ordinal);
+                        Hashes[name] = entries.ToDictionary(
+                            e => (string)e.Name!, e => (string)e.Value!, StringComparer.Ordinal);
                     }
 
                     break;
@@ -101,7 +102,8 @@ internal sealed class StoreSnapshot
                     var members = await db.SortedSetRangeByRankWithScoresAsync(key);
                     lock (SortedSets)
                     {
-                        SortedSets[name] = members.ToDictionary(e => (string)e.Element!, e => e.Score, StringComparer.Ordinal);
+                        SortedSets[name] = members.ToDictionary(
+                            e => (string)e.Element!, e => e.Score, StringComparer.Ordinal);
                     }
 
                     break;
@@ -143,7 +145,9 @@ internal sealed class StoreSnapshot
         var count = await db.SortedSetLengthAsync(keys.Events);
         var first = await db.SortedSetRangeByRankWithScoresAsync(keys.Events, 0, 0);
         var last = await db.SortedSetRangeByRankWithScoresAsync(keys.Events, -1, -1);
-        Events = (count, first.Length == 0 ? null : (long)first[0].Score, last.Length == 0 ? null : (long)last[0].Score);
+        Events = (count,
+            first.Length == 0 ? null : (long)first[0].Score,
+            last.Length == 0 ? null : (long)last[0].Score);
     }
 
     /// <summary>The records of one kind (<c>conv</c>, <c>msg</c>, <c>contact</c>) by id.</summary>

@@ -52,7 +52,8 @@ internal static class StoreCheckCommand
                 var directory = Path.GetFullPath(options.DataDirectory);
                 if (EmbeddedStoreEndpoint.RunningPort(directory) is { } port)
                 {
-                    (connectionString, where) = ($"127.0.0.1:{port}", $"embedded store of the running server, {directory}");
+                    connectionString = $"127.0.0.1:{port}";
+                    where = $"embedded store of the running server, {directory}";
                 }
                 else
                 {
@@ -66,14 +67,16 @@ internal static class StoreCheckCommand
             configuration.AbortOnConnectFail = true;
             configuration.ClientName = "omnichannel-check";
             await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration);
-            var report = await new StoreChecker(new RedisKeys(options.Workspace)).CheckSettledAsync(multiplexer.GetDatabase());
+            var checker = new StoreChecker(new RedisKeys(options.Workspace));
+            var report = await checker.CheckSettledAsync(multiplexer.GetDatabase());
             foreach (var finding in report.Findings)
             {
                 Console.WriteLine(finding);
             }
 
             var verdict = report.Consistent ? "consistent" : $"{report.Findings.Count} findings";
-            Console.WriteLine($"check: {verdict} in {report.Conversations} conversations and {report.Messages} messages "
+            Console.WriteLine($"check: {verdict} in {report.Conversations} conversations and "
+                + $"{report.Messages} messages "
                 + $"(workspace {options.Workspace}, {where})");
             return report.Consistent ? Consistent : Inconsistent;
         }
