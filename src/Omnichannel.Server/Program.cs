@@ -4,9 +4,15 @@ using Omnichannel.Redis;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Channels.Api;
 using Omnichannel.Server.Channels.WebChat;
+using Omnichannel.Server.Commands;
 using Omnichannel.Server.Demo;
 using Omnichannel.Server.Hosting;
 using Omnichannel.Server.Realtime;
+
+if (args is ["check", ..])
+{
+    return await StoreCheckCommand.RunAsync(args[1..]);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://localhost:5080");
@@ -36,6 +42,7 @@ app.MapTelegramChannel();
 app.MapWebApp();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point type, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

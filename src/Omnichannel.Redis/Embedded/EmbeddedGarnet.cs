@@ -53,6 +53,7 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
                 }
             }
 
+            EmbeddedStoreEndpoint.Write(DataDirectory, Port);
             _logger.LogInformation("Embedded Garnet store listening on 127.0.0.1:{Port} with data in {DataDirectory} (started in {Elapsed} ms)",
                 Port, DataDirectory, started.ElapsedMilliseconds);
         }
@@ -105,6 +106,7 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
 
             _server.Dispose();
             _server = null;
+            EmbeddedStoreEndpoint.Remove(DataDirectory);
             _logger.LogInformation("Embedded Garnet store stopped");
         }
     }

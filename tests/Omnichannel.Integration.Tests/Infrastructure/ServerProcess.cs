@@ -31,33 +31,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server with <paramref name="settings"/> (keys as in configuration, <c>:</c> separated) and waits until it is ready.</summary>
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var folder = AppContext.BaseDirectory;
-        var dll = Path.Combine(folder, "Omnichannel.Server.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"{dll} not found: the server's build output should be next to the tests'.");
-        }
-
         var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort()}/"));
-        var info = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["Omnichannel__Bootstrap__AdminEmail"] = AdminEmail;
-        info.Environment["Omnichannel__Bootstrap__AdminPassword"] = AdminPassword;
-        foreach (var (key, value) in settings)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
+        var info = StartInfo(["--urls", baseAddress.ToString().TrimEnd('/')], settings);
         var process = new Process { StartInfo = info };
         var server = new ServerProcess(process, baseAddress);
         // Drained, or a full pipe would stall the server; the last lines explain a failure.
@@ -76,6 +51,57 @@ public sealed class ServerProcess : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs the server's executable with <paramref name="args"/> (a command such as <c>check</c>) and the same
+    /// environment as <see cref="StartAsync"/>, to its end: its exit code and everything it wrote.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(
+        IReadOnlyList<string> args, IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
+    {
+        var info = StartInfo(args, settings);
+        info.WorkingDirectory = workingDirectory ?? info.WorkingDirectory;
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> settings)
+    {
+        var folder = AppContext.BaseDirectory;
+        var dll = Path.Combine(folder, "Omnichannel.Server.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} not found: the server's build output should be next to the tests'.");
+        }
+
+        var info = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["Omnichannel__Bootstrap__AdminEmail"] = AdminEmail;
+        info.Environment["Omnichannel__Bootstrap__AdminPassword"] = AdminPassword;
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return info;
     }
 
     /// <summary>A client signed in as the bootstrap admin (cookie).</summary>
