@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Mediator;
-using Microsoft.AspNetCore.SignalR;
 using Omnichannel.Core.Assignment;
 using Omnichannel.Core.Ports;
 using Omnichannel.Server.Assignment;
@@ -14,7 +13,7 @@ namespace Omnichannel.Server.Realtime;
 /// </summary>
 public sealed class PresenceTracker(
     IAssignmentStore assignments,
-    IHubContext<AgentHub, IAgentClient> hub,
+    LiveBus bus,
     IPublisher publisher,
     TimeProvider time,
     ILogger<PresenceTracker> logger) : BackgroundService
@@ -55,7 +54,7 @@ public sealed class PresenceTracker(
     public async Task AnnounceAsync(string agentId, CancellationToken cancellationToken)
     {
         var state = (await assignments.ReadAgentsAsync("-", [agentId], time.GetUtcNow(), cancellationToken)).Agents[0].State;
-        await hub.Clients.Group(HubGroups.Leads).Presence(new PresenceEvent(agentId, AvailabilityText.ToText(state.Availability), state.IsPresent && _connections.ContainsKey(agentId)));
+        await bus.PublishAsync(new PresenceSignal(new PresenceEvent(agentId, AvailabilityText.ToText(state.Availability), state.IsPresent && _connections.ContainsKey(agentId))), cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,8 +15,6 @@ namespace Omnichannel.Integration.Tests.Realtime;
 [Collection(StoreCollection.Name)]
 public sealed class AgentHubTests(StoreServers servers) : IAsyncLifetime
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
     private InboxApp _app = null!;
     private string _baseUrl = null!;
 
@@ -33,18 +30,7 @@ public sealed class AgentHubTests(StoreServers servers) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    /// <summary>A hub connection for the agent, signed in with the same cookie a browser would send.</summary>
-    private async Task<Listener> ConnectAsync(string email, string password)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password });
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
-        return await Listener.StartAsync(new HubConnectionBuilder()
-            .WithUrl(_baseUrl + RealtimeRegistration.HubPath, o => o.Headers["Cookie"] = cookie)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RealtimeRegistration.EnumsAsStrings))
-            .Build());
-    }
+    private Task<HubListener> ConnectAsync(string email, string password) => HubListener.SignInAsync(_baseUrl, email, password);
 
     [Fact]
     public async Task A_connection_without_a_session_or_token_is_refused()
@@ -66,9 +52,7 @@ public sealed class AgentHubTests(StoreServers servers) : IAsyncLifetime
         await using var leadHub = await ConnectAsync("lead@example.test", InboxApp.AgentPassword);
         var reader = await _app.TokenClientAsync(await _app.SignInAsAdminAsync(), "conversations:read");
         var token = reader.DefaultRequestHeaders.Authorization!.Parameter!;
-        await using var integrationHub = await Listener.StartAsync(new HubConnectionBuilder()
-            .WithUrl(_baseUrl + RealtimeRegistration.HubPath + "?access_token=" + Uri.EscapeDataString(token))
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(RealtimeRegistration.EnumsAsStrings)).Build());
+        await using var integrationHub = await HubListener.WithTokenAsync(_baseUrl, token);
 
         // Ben gets the first one (round-robin); the second goes to Ana. Each hears about their own only.
         var first = await InboxApp.PostInboundAsync(integration, "s1", "cust-1", "hello");
@@ -160,64 +144,5 @@ public sealed class AgentHubTests(StoreServers servers) : IAsyncLifetime
         (await lead.PostAsJsonAsync($"/api/conversations/{other}/assign", new { agentId = ids[1] })).EnsureSuccessStatusCode();
         var refused = await Assert.ThrowsAsync<HubException>(() => ana.Connection.InvokeAsync("View", other));
         Assert.Contains("No such conversation", refused.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>A hub connection that records what it receives.</summary>
-    private sealed class Listener : IAsyncDisposable
-    {
-        private readonly ConcurrentQueue<InboxEvent> _events = new();
-        private readonly ConcurrentQueue<ViewersEvent> _viewers = new();
-
-        private Listener(HubConnection connection)
-        {
-            Connection = connection;
-            connection.On<InboxEvent>(nameof(IAgentClient.Event), _events.Enqueue);
-            connection.On<ViewersEvent>(nameof(IAgentClient.Viewers), _viewers.Enqueue);
-        }
-
-        public HubConnection Connection { get; }
-
-        public IReadOnlyList<InboxEvent> Events => [.. _events];
-
-        public static async Task<Listener> StartAsync(HubConnection connection)
-        {
-            var listener = new Listener(connection);
-            await connection.StartAsync();
-            return listener;
-        }
-
-        public async Task<InboxEvent> WaitForAsync(Func<InboxEvent, bool> match)
-        {
-            var deadline = DateTime.UtcNow + Wait;
-            while (DateTime.UtcNow < deadline)
-            {
-                if (_events.FirstOrDefault(match) is { } found)
-                {
-                    return found;
-                }
-
-                await Task.Delay(20);
-            }
-
-            throw new TimeoutException("The expected hub event did not arrive.");
-        }
-
-        public async Task<ViewersEvent> WaitForViewersAsync(Func<ViewersEvent, bool> match)
-        {
-            var deadline = DateTime.UtcNow + Wait;
-            while (DateTime.UtcNow < deadline)
-            {
-                if (_viewers.FirstOrDefault(match) is { } found)
-                {
-                    return found;
-                }
-
-                await Task.Delay(20);
-            }
-
-            throw new TimeoutException("The expected viewers event did not arrive.");
-        }
-
-        public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }
 }

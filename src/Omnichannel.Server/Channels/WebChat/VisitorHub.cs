@@ -25,8 +25,7 @@ public sealed class VisitorHub(
     IConversationStore store,
     IUploadStore uploads,
     IMediator mediator,
-    IHubContext<AgentHub, IAgentClient> agents,
-    Audience audience,
+    LiveBus live,
     TimeProvider time) : Hub<IVisitorClient>
 {
     public const int MaxText = 4000;
@@ -190,8 +189,7 @@ public sealed class VisitorHub(
             return;
         }
 
-        var groups = await audience.GroupsAsync(conversation, null, isPrivate: true, Context.ConnectionAborted);
-        await agents.Clients.Groups(groups).Typing(new TypingEvent(id, null, Current.Name ?? "Visitor", time.GetUtcNow().AddSeconds(5)));
+        await live.PublishAsync(new TypingSignal(new TypingEvent(id, null, Current.Name ?? "Visitor", time.GetUtcNow().AddSeconds(5))), Context.ConnectionAborted);
     }
 }
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Omnichannel.Core.Events;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Rules;
@@ -107,6 +108,9 @@ public static class AgentsApi
         {
             return TypedResults.NotFound();
         }
+
+        // Open hub connections follow at once: closed after a new password, judged by the new role and queues otherwise.
+        await publisher.Publish(new AccessChanged(PrincipalKind.Agent, id), ct);
 
         // More room or new queues: the agent may take waiting conversations now (a capacity change is also audited).
         var now = time.GetUtcNow();

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnichannel.Core.Assignment;
+using Omnichannel.Core.Events;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
@@ -103,6 +104,12 @@ public static class QueuesApi
         }
 
         await publisher.PublishAsync(result.Changes, null, ct);
+        // Members who joined or left see (or stop seeing) the queue's conversations on their open connections at once.
+        foreach (var member in request.Members is null ? [] : (existing?.Members ?? []).Union(request.Members, StringComparer.Ordinal))
+        {
+            await publisher.Publish(new AccessChanged(PrincipalKind.Agent, member), ct);
+        }
+
         var dto = QueueDto.From((await queues.GetAsync(id, ct))!, await assignments.ReadWaitingAsync(id, ct));
         return result.Status == QueueSaveStatus.Created ? TypedResults.Created($"/api/queues/{id}", dto) : TypedResults.Ok(dto);
     }

@@ -1,4 +1,6 @@
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Omnichannel.Core.Events;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
@@ -53,6 +55,15 @@ public static class TokensApi
         return TypedResults.Created($"/api/tokens/{id}", new CreatedTokenDto(id, token));
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, IApiTokenStore tokens, CancellationToken ct) =>
-        Ids.IsWellFormed(id) && await tokens.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, IApiTokenStore tokens, IPublisher publisher, CancellationToken ct)
+    {
+        if (!Ids.IsWellFormed(id) || !await tokens.DeleteAsync(id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        // REST refuses the token from the next request; its open hub connections are closed now, on every node.
+        await publisher.Publish(new AccessChanged(PrincipalKind.Integration, id), ct);
+        return TypedResults.NoContent();
+    }
 }

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Integration.Tests.Api;
+using Omnichannel.Integration.Tests.Infrastructure;
+using Omnichannel.Server.Realtime;
+
+namespace Omnichannel.Integration.Tests.Realtime;
+
+/// <summary>
+/// Open hub connections follow the principal's current rights: a revoked credential is closed within a second,
+/// a narrowed one hears and resumes only what it may see now, and every connection gets each event once.
+/// </summary>
+[Collection(StoreCollection.Name)]
+public sealed class LiveAccessTests(StoreServers servers) : IAsyncLifetime
+{
+    private static readonly TimeSpan Revocation = TimeSpan.FromSeconds(1);
+
+    private InboxApp _app = null!;
+    private string _baseUrl = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = InboxApp.On(servers);
+        _app.UseKestrel(0);
+        _app.StartServer();
+        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_deleted_token_closes_its_open_connection_within_a_second()
+    {
+        var (_, _, _, integration) = await AssignmentApiTests.SetUpAsync(_app, agents: 1, capacity: 5);
+        var admin = await _app.SignInAsAdminAsync();
+        var created = await (await admin.PostAsJsonAsync("/api/tokens", new { name = "crm", scopes = new[] { "conversations:read" } }))
+            .Content.ReadFromJsonAsync<TokenBody>();
+        await using var crm = await HubListener.WithTokenAsync(_baseUrl, created!.Token);
+        var first = await InboxApp.PostInboundAsync(integration, "t1", "cust-1", "before");
+        await crm.WaitForAsync(e => e.ConversationId == first.ConversationId && e.Type == "message.created");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/tokens/{created.Id}")).StatusCode);
+        var deleted = DateTime.UtcNow;
+
+        var closedAt = await crm.Closed.WaitAsync(HubListener.Wait);
+        Assert.True(closedAt - deleted < Revocation, $"closed {closedAt - deleted} after the token was deleted");
+        var after = await InboxApp.PostInboundAsync(integration, "t2", "cust-2", "after the revocation");
+        Assert.DoesNotContain(crm.Events, e => e.ConversationId == after.ConversationId);
+        var again = await Assert.ThrowsAsync<HttpRequestException>(
+            () => HubListener.WithTokenAsync(_baseUrl, created.Token));
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lead_demoted_with_a_new_password_is_closed_within_a_second()
+    {
+        var (lead, _, _, _) = await AssignmentApiTests.SetUpAsync(_app, agents: 1, capacity: 5);
+        var leadId = (await lead.GetFromJsonAsync<IdBody>("/api/auth/me"))!.Id;
+        await using var leadHub = await HubListener.SignInAsync(_baseUrl, "lead@example.test", InboxApp.AgentPassword);
+        var admin = await _app.SignInAsAdminAsync();
+
+        var demote = await admin.PutAsJsonAsync($"/api/agents/{leadId}", new { role = "agent", password = "another-password-2" });
+        Assert.Equal(HttpStatusCode.OK, demote.StatusCode);
+        var changed = DateTime.UtcNow;
+
+        var closedAt = await leadHub.Closed.WaitAsync(HubListener.Wait);
+        Assert.True(closedAt - changed < Revocation, $"closed {closedAt - changed} after the password change");
+    }
+
+    [Fact]
+    public async Task A_demoted_lead_stops_hearing_private_notes_of_others_on_the_open_connection()
+    {
+        var (lead, ids, _, integration) = await AssignmentApiTests.SetUpAsync(_app, agents: 1, capacity: 5);
+        var leadId = (await lead.GetFromJsonAsync<IdBody>("/api/auth/me"))!.Id;
+        await using var leadHub = await HubListener.SignInAsync(_baseUrl, "lead@example.test", InboxApp.AgentPassword);
+        var conversation = (await InboxApp.PostInboundAsync(integration, "n1", "cust-n", "hello")).ConversationId;
+        Assert.Equal(ids[0], await AssignmentApiTests.AssigneeAsync(lead, conversation));
+        var agent = await _app.SignInAsync("agent0@example.test", InboxApp.AgentPassword);
+        await PostNoteAsync(agent, conversation, "seen by leads");
+        await leadHub.WaitForAsync(e => e.Message?.Text == "seen by leads");
+
+        var admin = await _app.SignInAsAdminAsync();
+        (await admin.PutAsJsonAsync($"/api/agents/{leadId}", new { role = "agent" })).EnsureSuccessStatusCode();
+        await PostNoteAsync(agent, conversation, "not for the former lead");
+        var marker = (await InboxApp.PostInboundAsync(integration, "n2", "cust-m", "marker")).ConversationId;
+        (await admin.PostAsJsonAsync($"/api/conversations/{marker}/assign", new { agentId = leadId })).EnsureSuccessStatusCode();
+
+        // The former lead now sees only their own: the marker they took, not the other agent's note.
+        await leadHub.WaitForAsync(e => e.ConversationId == marker && e.Type == "conversation.assigned");
+        Assert.DoesNotContain(leadHub.Events, e => e.Message?.Text == "not for the former lead");
+        var resumed = await leadHub.Connection.InvokeAsync<ResumeResult>("Resume", 0L);
+        Assert.DoesNotContain(resumed.Events, e => e.ConversationId == conversation);
+        Assert.Contains(resumed.Events, e => e.ConversationId == marker);
+    }
+
+    [Fact]
+    public async Task An_agent_removed_from_a_queue_neither_hears_nor_resumes_its_new_conversations()
+    {
+        var (lead, ids, agents, integration) = await AssignmentApiTests.SetUpAsync(_app, agents: 2, capacity: 5);
+        // Nobody takes new conversations: they wait, unassigned, visible to the queue's members.
+        foreach (var client in agents)
+        {
+            (await client.PutAsJsonAsync("/api/agents/me/availability", new { status = "offline" })).EnsureSuccessStatusCode();
+        }
+
+        await using var ana = await HubListener.SignInAsync(_baseUrl, "agent0@example.test", InboxApp.AgentPassword);
+        var before = (await InboxApp.PostInboundAsync(integration, "q1", "cust-q1", "waiting")).ConversationId;
+        await ana.WaitForAsync(e => e.ConversationId == before && e.Type == "message.created");
+
+        (await lead.PutAsJsonAsync("/api/queues/other", new { name = "Other" })).EnsureSuccessStatusCode();
+        var admin = await _app.SignInAsAdminAsync();
+        (await admin.PutAsJsonAsync($"/api/agents/{ids[0]}", new { queues = new[] { "other" } })).EnsureSuccessStatusCode();
+        var after = (await InboxApp.PostInboundAsync(integration, "q2", "cust-q2", "after the removal")).ConversationId;
+        var ben = await HubListener.SignInAsync(_baseUrl, "agent1@example.test", InboxApp.AgentPassword);
+        await using (ben)
+        {
+            var seen = await ben.Connection.InvokeAsync<ResumeResult>("Resume", 0L);
+            Assert.Contains(seen.Events, e => e.ConversationId == after);
+        }
+
+        var resumed = await ana.Connection.InvokeAsync<ResumeResult>("Resume", 0L);
+        Assert.DoesNotContain(resumed.Events, e => e.ConversationId == after || e.ConversationId == before);
+        Assert.DoesNotContain(ana.Events, e => e.ConversationId == after);
+    }
+
+    [Fact]
+    public async Task A_lead_who_is_also_a_queue_member_gets_each_event_once()
+    {
+        var (lead, ids, agents, integration) = await AssignmentApiTests.SetUpAsync(_app, agents: 1, capacity: 5);
+        var leadId = (await lead.GetFromJsonAsync<IdBody>("/api/auth/me"))!.Id;
+        (await lead.PutAsJsonAsync("/api/queues/default", new { name = "Default", members = new[] { ids[0], leadId } })).EnsureSuccessStatusCode();
+        (await agents[0].PutAsJsonAsync("/api/agents/me/availability", new { status = "offline" })).EnsureSuccessStatusCode();
+        await using var leadHub = await HubListener.SignInAsync(_baseUrl, "lead@example.test", InboxApp.AgentPassword);
+
+        for (var i = 0; i < 20; i++)
+        {
+            await InboxApp.PostInboundAsync(integration, $"d{i}", $"cust-{i % 5}", $"message {i}");
+        }
+
+        await leadHub.WaitForAsync(e => e.Message?.Text == "message 19");
+        var last = leadHub.Events.Max(e => e.Seq);
+        // Whatever else is in flight has arrived once the hub answers a call made after the last event.
+        await leadHub.Connection.InvokeAsync<ResumeResult>("Resume", last);
+        var events = leadHub.Events;
+        Assert.Equal(20, events.Count(e => e.Type == "message.created"));
+        Assert.Equal(events.Count, events.Select(e => e.Seq).Distinct().Count());
+    }
+
+    private static async Task PostNoteAsync(HttpClient agent, string conversationId, string text) =>
+        (await agent.PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { text, @private = true })).EnsureSuccessStatusCode();
+}
