@@ -44,6 +44,10 @@ public sealed class RedisKeys(string workspace)
 
     public string LoginFailures(string email) => Prefix + "login-failures:" + email;
 
+    public string Session(string id) => Prefix + "session:" + id;
+
+    public string AgentSessions(string agentId) => Prefix + "agent:" + agentId + ":sessions";
+
     public string Token(string id) => Prefix + "token:" + id;
 
     public string Tokens => Prefix + "tokens";

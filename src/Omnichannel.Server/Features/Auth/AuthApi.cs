@@ -11,6 +11,10 @@ namespace Omnichannel.Server.Features.Auth;
 
 public sealed record LoginRequest(string? Email, string? Password);
 
+/// <summary>One of the caller's signed-in sessions; <see cref="Current"/> marks the one this request came in on.</summary>
+public sealed record SessionDto(
+    string Id, string Device, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
+
 public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder group)
@@ -18,6 +22,9 @@ public static class AuthApi
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.Login);
         group.MapPost("/logout", (Delegate)LogoutAsync).AllowAnonymous();
         group.MapGet("/me", Me).RequireAuthorization(InboxPolicies.Agent);
+        group.MapGet("/sessions", ListSessionsAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapDelete("/sessions/{id}", EndSessionAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapDelete("/sessions", EndOtherSessionsAsync).RequireAuthorization(InboxPolicies.Agent);
         return group;
     }
 
@@ -26,6 +33,7 @@ public static class AuthApi
         HttpContext http,
         IAgentStore agents,
         IPasswordHasher<Agent> hasher,
+        AgentSessions sessions,
         IOptions<LoginOptions> options,
         TimeProvider time,
         ILoggerFactory loggers)
@@ -54,7 +62,7 @@ public static class AuthApi
         }
 
         await agents.ClearLoginFailuresAsync(request.Email, http.RequestAborted);
-        await http.SignInAsync(InboxSchemes.Cookie, AgentPrincipals.Create(agent!));
+        await sessions.SignInAsync(http, agent!);
         return TypedResults.Ok(AgentDto.From(agent!));
     }
 
@@ -65,9 +73,42 @@ public static class AuthApi
             detail: $"This account is locked for {minutes} more minute(s).");
     }
 
-    private static async Task<NoContent> LogoutAsync(HttpContext http)
+    private static async Task<NoContent> LogoutAsync(HttpContext http, AgentSessions sessions)
     {
-        await http.SignOutAsync(InboxSchemes.Cookie);
+        await sessions.SignOutAsync(http);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<SessionDto>>> ListSessionsAsync(HttpContext http, ISessionStore sessions)
+    {
+        var current = http.CurrentSession()!;
+        var all = await sessions.ListAsync(current.AgentId, http.RequestAborted);
+        return TypedResults.Ok<IReadOnlyList<SessionDto>>([.. all.Select(s => s.Id == current.Id ? current : s)
+            .Select(s => new SessionDto(s.Id, s.Device, s.CreatedAt, s.LastSeenAt, s.Id == current.Id))]);
+    }
+
+    // Another agent's session answers exactly as one that does not exist: ids cannot be probed.
+    private static async Task<Results<NoContent, NotFound>> EndSessionAsync(
+        string id, HttpContext http, ISessionStore sessions)
+    {
+        var current = http.CurrentSession()!;
+        if (!SessionIds.IsWellFormed(id) || !await sessions.DeleteAsync(current.AgentId, id, http.RequestAborted))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (id == current.Id)
+        {
+            await http.SignOutAsync(InboxSchemes.Cookie);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> EndOtherSessionsAsync(HttpContext http, ISessionStore sessions)
+    {
+        var current = http.CurrentSession()!;
+        await sessions.DeleteAllAsync(current.AgentId, current.Id, http.RequestAborted);
         return TypedResults.NoContent();
     }
 
