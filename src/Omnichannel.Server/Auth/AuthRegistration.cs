@@ -20,6 +20,8 @@ public static class AuthRegistration
         builder.Services.AddSingleton<IPasswordHasher<Agent>, PasswordHasher<Agent>>();
         builder.Services.AddHostedService<AdminBootstrapper>();
         builder.Services.AddSingleton<AgentSessions>();
+        builder.Services.AddSingleton<SignInPasswords>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInPasswords>());
 
         // Keys in the store: cookies issued by one node are read by every other, and survive restarts.
         builder.Services.AddDataProtection().SetApplicationName("omnichannel");

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
@@ -32,7 +31,7 @@ public static class AuthApi
         LoginRequest request,
         HttpContext http,
         IAgentStore agents,
-        IPasswordHasher<Agent> hasher,
+        SignInPasswords passwords,
         AgentSessions sessions,
         IOptions<LoginOptions> options,
         TimeProvider time,
@@ -43,34 +42,60 @@ public static class AuthApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Email and password are required.");
         }
 
+        // No account has a longer email; the limit also bounds the throttle keys.
+        if (request.Email.Length > MaxEmailLength)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Email is too long.");
+        }
+
+        // Known and unknown emails take the same path: both are throttled, both verify a hash, both answer 401.
         var logger = loggers.CreateLogger("Omnichannel.Auth");
+        var policy = options.Value.Policy;
+        var source = SourceAddress(http);
         var now = time.GetUtcNow();
-        var throttle = await agents.GetLoginThrottleAsync(request.Email, http.RequestAborted);
+        var throttle = await agents.GetLoginThrottleAsync(request.Email, source, now, policy, http.RequestAborted);
         if (throttle.IsLockedOut(now))
         {
             return LockedOut(throttle.LockedUntil!.Value, now);
         }
 
-        var agent = await agents.FindByEmailAsync(request.Email, http.RequestAborted);
-        var verified = agent is not null && hasher.VerifyHashedPassword(agent, agent.PasswordHash, request.Password) != PasswordVerificationResult.Failed;
-        if (!verified)
+        // Failures from everywhere slow the email down, boundedly: an owner under attack waits but gets in.
+        var delay = policy.AccountDelay(throttle.AccountFailures);
+        if (delay > TimeSpan.Zero)
         {
-            var policy = new LoginThrottlePolicy(options.Value.MaxFailures, options.Value.FailureWindow, options.Value.Lockout);
-            var after = await agents.RecordLoginFailureAsync(request.Email, now, policy, http.RequestAborted);
-            logger.LogInformation("Failed login for {Email} ({Failures} in the current window)", request.Email.Trim().ToLowerInvariant(), after.Failures);
+            await Task.Delay(delay, time, http.RequestAborted);
+        }
+
+        var agent = await agents.FindByEmailAsync(request.Email, http.RequestAborted);
+        if (!passwords.Verify(agent, request.Password))
+        {
+            now = time.GetUtcNow();
+            var after = await agents.RecordLoginFailureAsync(request.Email, source, now, policy, http.RequestAborted);
+            logger.LogInformation("Failed login for {Email} from {Source} ({Failures} from there, {AccountFailures} "
+                + "from anywhere in the current window)", request.Email.Trim().ToLowerInvariant(), source,
+                after.Failures, after.AccountFailures);
             return after.IsLockedOut(now) ? LockedOut(after.LockedUntil!.Value, now) : TypedResults.Unauthorized();
         }
 
-        await agents.ClearLoginFailuresAsync(request.Email, http.RequestAborted);
+        await agents.ClearLoginFailuresAsync(request.Email, source, http.RequestAborted);
         await sessions.SignInAsync(http, agent!);
         return TypedResults.Ok(AgentDto.From(agent!));
     }
+
+    private const int MaxEmailLength = 254;
+
+    // The address the connection came from (behind a proxy: what forwarded-headers handling made of it).
+    // IPv4 seen over IPv6 counts as the IPv4 address, so one client has one key.
+    private static string SourceAddress(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : "unknown";
 
     private static ProblemHttpResult LockedOut(DateTimeOffset until, DateTimeOffset now)
     {
         var minutes = Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes));
         return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed logins.",
-            detail: $"This account is locked for {minutes} more minute(s).");
+            detail: $"Signing in to this account from this address is locked for {minutes} more minute(s).");
     }
 
     private static async Task<NoContent> LogoutAsync(HttpContext http, AgentSessions sessions)
