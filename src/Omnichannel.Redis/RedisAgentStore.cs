@@ -8,7 +8,9 @@ namespace Omnichannel.Redis;
 
 /// <summary>
 /// Agent accounts. Keys (prefix <c>oc:{ws}:</c>): <c>agent:{id}</c> hash, <c>agents</c> set of ids,
-/// <c>agents:by-email</c> hash email -> id (the uniqueness guard), <c>login-failures:{email}</c> hash (count, window start, lockout end).
+/// <c>agents:by-email</c> hash email -> id (the uniqueness guard), <c>login-failures:{email}</c> hash (count, window
+/// start: the email's failures from anywhere), <c>login-failures-from:{address}/{email}</c> hash (count, window start,
+/// lockout end: the email's failures from one address).
 /// </summary>
 public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
 {
@@ -41,22 +43,29 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
         """;
 
     // Window and lockout run on the caller's clock (TimeProvider), not Redis's, so they are testable;
-    // the key's TTL only cleans up.
+    // the keys' TTL only cleans up. KEYS: 1 the (email, address) pair, 2 the email from anywhere.
+    // ARGV: 1 now, 2 window, 3 max failures, 4 lockout (ms). Only the pair ever locks.
     private const string FailureScript = """
-        local f = redis.call('HMGET', KEYS[1], 'count', 'firstAt', 'lockedUntil')
         local now, window, max, lockout = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-        local count, first, locked = tonumber(f[1] or '0'), tonumber(f[2] or '0'), tonumber(f[3] or '0')
-        if first + window <= now then
-          count = 0
-          first = now
+        local function count_failure(key)
+          local f = redis.call('HMGET', key, 'count', 'firstAt')
+          local count, first = tonumber(f[1] or '0'), tonumber(f[2] or '0')
+          if first + window <= now then
+            count = 0
+            first = now
+          end
+          count = count + 1
+          redis.call('HSET', key, 'count', count, 'firstAt', first)
+          redis.call('PEXPIRE', key, math.max(window, lockout) + 86400000)
+          return count
         end
-        count = count + 1
+        local count = count_failure(KEYS[1])
+        local locked = tonumber(redis.call('HGET', KEYS[1], 'lockedUntil') or '0')
         if count >= max then
           locked = now + lockout
+          redis.call('HSET', KEYS[1], 'lockedUntil', locked)
         end
-        redis.call('HSET', KEYS[1], 'count', count, 'firstAt', first, 'lockedUntil', locked)
-        redis.call('PEXPIRE', KEYS[1], math.max(window, lockout) + 86400000)
-        return { count, locked }
+        return { count, locked, count_failure(KEYS[2]) }
         """;
 
     private readonly RedisKeys _keys = connection.Keys;
@@ -105,31 +114,48 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
         return await db.SetLengthAsync(_keys.Agents) > 0;
     }
 
-    public async Task<LoginThrottle> RecordLoginFailureAsync(string email, DateTimeOffset now, LoginThrottlePolicy policy, CancellationToken cancellationToken = default)
+    public async Task<LoginThrottle> RecordLoginFailureAsync(string email, string source, DateTimeOffset now,
+        LoginThrottlePolicy policy, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(FailureScript, [_keys.LoginFailures(Normalize(email))],
+        RedisKey[] keys = [_keys.LoginFailuresFrom(Normalize(email), source), _keys.LoginFailures(Normalize(email))];
+        var result = (RedisResult[])(await db.ScriptEvaluateAsync(FailureScript, keys,
         [
-            now.ToUnixTimeMilliseconds(), (long)policy.Window.TotalMilliseconds, policy.MaxFailures, (long)policy.Lockout.TotalMilliseconds,
+            now.ToUnixTimeMilliseconds(), (long)policy.Window.TotalMilliseconds, policy.MaxFailures,
+            (long)policy.Lockout.TotalMilliseconds,
         ]))!;
-        return ToThrottle((long)result[0], (long)result[1]);
+        return ToThrottle((long)result[0], (long)result[1], (long)result[2]);
     }
 
-    public async Task<LoginThrottle> GetLoginThrottleAsync(string email, CancellationToken cancellationToken = default)
+    public async Task<LoginThrottle> GetLoginThrottleAsync(string email, string source, DateTimeOffset now,
+        LoginThrottlePolicy policy, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        var values = await db.HashGetAsync(_keys.LoginFailures(Normalize(email)), ["count", "lockedUntil"]);
-        return ToThrottle(values[0].IsNull ? 0 : (long)values[0], values[1].IsNull ? 0 : (long)values[1]);
+        var pair = db.HashGetAsync(_keys.LoginFailuresFrom(Normalize(email), source),
+            ["count", "firstAt", "lockedUntil"]);
+        var account = db.HashGetAsync(_keys.LoginFailures(Normalize(email)), ["count", "firstAt"]);
+        var (p, a) = (await pair, await account);
+        return ToThrottle(InWindow(p, now, policy), Long(p[2]), InWindow(a, now, policy));
     }
 
-    public async Task ClearLoginFailuresAsync(string email, CancellationToken cancellationToken = default)
+    public async Task ClearLoginFailuresAsync(string email, string source,
+        CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        await db.KeyDeleteAsync(_keys.LoginFailures(Normalize(email)));
+        await db.KeyDeleteAsync(_keys.LoginFailuresFrom(Normalize(email), source));
     }
 
-    private static LoginThrottle ToThrottle(long failures, long lockedUntilMs) =>
-        new((int)failures, lockedUntilMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(lockedUntilMs) : null);
+    // A count whose window has passed is zero, as the failure script would reset it.
+    private static long InWindow(RedisValue[] countAndFirst, DateTimeOffset now, LoginThrottlePolicy policy) =>
+        Long(countAndFirst[1]) + (long)policy.Window.TotalMilliseconds <= now.ToUnixTimeMilliseconds()
+            ? 0
+            : Long(countAndFirst[0]);
+
+    private static long Long(RedisValue value) => value.IsNull ? 0 : (long)value;
+
+    private static LoginThrottle ToThrottle(long failures, long lockedUntilMs, long accountFailures) =>
+        new((int)failures, lockedUntilMs > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(lockedUntilMs) : null,
+            (int)accountFailures);
 
     public static string Normalize(string email) => email.Trim().ToLowerInvariant();
 

@@ -44,6 +44,14 @@ public sealed class RedisKeys(string workspace)
 
     public string LoginFailures(string email) => Prefix + "login-failures:" + email;
 
+    /// <summary>An email's failures from one address (no address holds '/': the split is unambiguous).</summary>
+    public string LoginFailuresFrom(string email, string source) =>
+        Prefix + "login-failures-from:" + source + "/" + email;
+
+    public string Session(string id) => Prefix + "session:" + id;
+
+    public string AgentSessions(string agentId) => Prefix + "agent:" + agentId + ":sessions";
+
     public string Token(string id) => Prefix + "token:" + id;
 
     public string Tokens => Prefix + "tokens";

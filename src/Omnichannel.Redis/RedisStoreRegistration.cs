@@ -47,6 +47,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IAgentStore, RedisAgentStore>();
         builder.Services.AddSingleton<IOutboundQueue, RedisOutboundQueue>();
         builder.Services.AddSingleton<IApiTokenStore, RedisApiTokenStore>();
+        builder.Services.AddSingleton<ISessionStore, RedisSessionStore>();
         builder.Services.AddSingleton<IQueueStore, RedisQueueStore>();
         builder.Services.AddSingleton<IAssignmentStore, RedisAssignmentStore>();
         builder.Services.AddSingleton<IAuditLog, RedisAuditLog>();

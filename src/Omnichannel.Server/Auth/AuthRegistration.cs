@@ -19,6 +19,9 @@ public static class AuthRegistration
         builder.Services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IPasswordHasher<Agent>, PasswordHasher<Agent>>();
         builder.Services.AddHostedService<AdminBootstrapper>();
+        builder.Services.AddSingleton<AgentSessions>();
+        builder.Services.AddSingleton<SignInPasswords>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInPasswords>());
 
         // Keys in the store: cookies issued by one node are read by every other, and survive restarts.
         builder.Services.AddDataProtection().SetApplicationName("omnichannel");
@@ -38,7 +41,7 @@ public static class AuthRegistration
                 // Strict keeps the cookie off cross-site requests: the SPA's JSON API needs no CSRF token then.
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.ExpireTimeSpan = AgentSessions.IdleTimeout;
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => StatusOnly(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => StatusOnly(context, StatusCodes.Status403Forbidden);

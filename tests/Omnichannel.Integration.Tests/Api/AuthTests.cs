@@ -96,7 +96,7 @@ public sealed class AuthTests(StoreServers servers) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_role_change_applies_on_the_next_request_without_signing_in_again()
+    public async Task A_role_change_ends_the_agents_sessions_and_the_new_role_applies_at_the_next_sign_in()
     {
         var admin = await _app.SignInAsAdminAsync();
         var agentId = await _app.CreateAgentAsync(admin, "bo@example.test");
@@ -105,6 +105,8 @@ public sealed class AuthTests(StoreServers servers) : IAsyncLifetime
 
         await admin.PutAsJsonAsync($"/api/agents/{agentId}", new { role = "lead" });
 
-        Assert.Equal(HttpStatusCode.OK, (await bo.GetAsync("/api/conversations?view=all")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bo.GetAsync("/api/conversations?view=all")).StatusCode);
+        var lead = await _app.SignInAsync("bo@example.test", InboxApp.AgentPassword);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/api/conversations?view=all")).StatusCode);
     }
 }

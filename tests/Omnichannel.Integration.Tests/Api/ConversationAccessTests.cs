@@ -78,6 +78,8 @@ public sealed class ConversationAccessTests(StoreServers servers) : IAsyncLifeti
     {
         await NewConversationAsync("cust-4");
         await _admin.PutAsJsonAsync("/api/agents/" + _boId, new { role = "lead" });
+        // A role change ends the agent's sessions (docs/security.md): Bo signs in again as a lead.
+        _bo = await _app.SignInAsync("bo@example.test", InboxApp.AgentPassword);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await _ana.GetAsync("/api/conversations?view=all")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _bo.GetAsync("/api/conversations?view=all")).StatusCode);

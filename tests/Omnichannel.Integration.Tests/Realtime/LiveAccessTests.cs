@@ -74,7 +74,7 @@ public sealed class LiveAccessTests(StoreServers servers) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_demoted_lead_stops_hearing_private_notes_of_others_on_the_open_connection()
+    public async Task A_demoted_lead_is_closed_and_signed_in_again_hears_only_their_own()
     {
         var (lead, ids, _, integration) = await AssignmentApiTests.SetUpAsync(_app, agents: 1, capacity: 5);
         var leadId = (await lead.GetFromJsonAsync<IdBody>("/api/auth/me"))!.Id;
@@ -85,19 +85,42 @@ public sealed class LiveAccessTests(StoreServers servers) : IAsyncLifetime
         await PostNoteAsync(agent, conversation, "seen by leads");
         await leadHub.WaitForAsync(e => e.Message?.Text == "seen by leads");
 
+        // A role change ends the agent's sessions, and with them the connection they opened.
         var admin = await _app.SignInAsAdminAsync();
         (await admin.PutAsJsonAsync($"/api/agents/{leadId}", new { role = "agent" })).EnsureSuccessStatusCode();
+        var changed = DateTime.UtcNow;
+        var closedAt = await leadHub.Closed.WaitAsync(HubListener.Wait);
+        Assert.True(closedAt - changed < Revocation, $"closed {closedAt - changed} after the role change");
+
         await PostNoteAsync(agent, conversation, "not for the former lead");
         var marker = (await InboxApp.PostInboundAsync(integration, "n2", "cust-m", "marker")).ConversationId;
         (await admin.PostAsJsonAsync($"/api/conversations/{marker}/assign", new { agentId = leadId })).EnsureSuccessStatusCode();
-
-        // The former lead now sees only their own: the marker they took, not the other agent's note.
-        await leadHub.WaitForAsync(e => e.ConversationId == marker && e.Type == "conversation.assigned");
-        Assert.DoesNotContain(leadHub.Events, e => e.Message?.Text == "not for the former lead");
-        var resumed = await leadHub.Connection.InvokeAsync<ResumeResult>("Resume", 0L);
+        await using var again = await HubListener.SignInAsync(_baseUrl, "lead@example.test", InboxApp.AgentPassword);
+        var resumed = await again.Connection.InvokeAsync<ResumeResult>("Resume", 0L);
         Assert.DoesNotContain(resumed.Events, e => e.ConversationId == conversation);
         Assert.Contains(resumed.Events, e => e.ConversationId == marker);
     }
+
+    [Fact]
+    public async Task Ending_the_other_sessions_closes_their_hub_connections_and_keeps_the_callers()
+    {
+        await AssignmentApiTests.SetUpAsync(_app, agents: 1, capacity: 5);
+        await using var laptop = await HubListener.SignInAsync(_baseUrl, "agent0@example.test", InboxApp.AgentPassword);
+        await using var phone = await HubListener.SignInAsync(_baseUrl, "agent0@example.test", InboxApp.AgentPassword);
+        var signedIn = await _app.SignInAsync("agent0@example.test", InboxApp.AgentPassword);
+
+        var sessions = await signedIn.GetFromJsonAsync<List<SessionBody>>("/api/auth/sessions");
+        Assert.Equal(HttpStatusCode.NoContent, (await signedIn.DeleteAsync("/api/auth/sessions")).StatusCode);
+        var ended = DateTime.UtcNow;
+
+        // Both hub connections' sessions were "the others": both close; the caller's own session stays.
+        Assert.True(await laptop.Closed.WaitAsync(HubListener.Wait) - ended < Revocation);
+        Assert.True(await phone.Closed.WaitAsync(HubListener.Wait) - ended < Revocation);
+        Assert.True(sessions!.Count >= 3, $"{sessions.Count} sessions listed");
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    private sealed record SessionBody(string Id, bool Current);
 
     [Fact]
     public async Task An_agent_removed_from_a_queue_neither_hears_nor_resumes_its_new_conversations()

@@ -8,7 +8,11 @@ namespace Omnichannel.Integration.Tests.Store;
 [Collection(StoreCollection.Name)]
 public sealed class AgentAndTokenStoreTests(StoreServers servers)
 {
-    private static readonly LoginThrottlePolicy Policy = new(MaxFailures: 3, Window: TimeSpan.FromMinutes(15), Lockout: TimeSpan.FromMinutes(30));
+    private const string Home = "192.0.2.1";
+    private const string Stranger = "198.51.100.7";
+
+    private static readonly LoginThrottlePolicy Policy = new(MaxFailures: 3, Window: TimeSpan.FromMinutes(15),
+        Lockout: TimeSpan.FromMinutes(30), AccountSlowdownAfter: 10, AccountSlowdownCeiling: TimeSpan.FromSeconds(3));
 
     [Theory]
     [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
@@ -60,19 +64,26 @@ public sealed class AgentAndTokenStoreTests(StoreServers servers)
     {
         await using var store = await OpenAsync(servers, backend);
 
-        Assert.Equal(new LoginThrottle(1, null), await store.Agents.RecordLoginFailureAsync("Ana@Example.com", T0, Policy));
-        Assert.Equal(new LoginThrottle(2, null), await store.Agents.RecordLoginFailureAsync("ana@example.com", T0.AddMinutes(1), Policy));
-        Assert.Equal(new LoginThrottle(2, null), await store.Agents.GetLoginThrottleAsync("ANA@example.com"));
-        var locked = await store.Agents.RecordLoginFailureAsync("ana@example.com", T0.AddMinutes(2), Policy);
-        Assert.Equal(new LoginThrottle(3, T0.AddMinutes(32)), locked);
+        var agents = store.Agents;
+        Assert.Equal(new LoginThrottle(1, null, 1),
+            await agents.RecordLoginFailureAsync("Ana@Example.com", Home, T0, Policy));
+        Assert.Equal(new LoginThrottle(2, null, 2),
+            await agents.RecordLoginFailureAsync("ana@example.com", Home, T0.AddMinutes(1), Policy));
+        Assert.Equal(new LoginThrottle(2, null, 2),
+            await agents.GetLoginThrottleAsync("ANA@example.com", Home, T0.AddMinutes(1), Policy));
+        var locked = await agents.RecordLoginFailureAsync("ana@example.com", Home, T0.AddMinutes(2), Policy);
+        Assert.Equal(new LoginThrottle(3, T0.AddMinutes(32), 3), locked);
         Assert.True(locked.IsLockedOut(T0.AddMinutes(31)));
         Assert.False(locked.IsLockedOut(T0.AddMinutes(32)));
-        Assert.Equal(new LoginThrottle(0, null), await store.Agents.GetLoginThrottleAsync("bob@example.com"));
+        Assert.Equal(new LoginThrottle(0, null, 0),
+            await agents.GetLoginThrottleAsync("bob@example.com", Home, T0, Policy));
 
-        await store.Agents.ClearLoginFailuresAsync("ana@EXAMPLE.com");
+        await agents.ClearLoginFailuresAsync("ana@EXAMPLE.com", Home);
 
-        Assert.Equal(new LoginThrottle(0, null), await store.Agents.GetLoginThrottleAsync("ana@example.com"));
-        Assert.Equal(new LoginThrottle(1, null), await store.Agents.RecordLoginFailureAsync("ana@example.com", T0.AddMinutes(3), Policy));
+        Assert.Equal(new LoginThrottle(0, null, 3),
+            await agents.GetLoginThrottleAsync("ana@example.com", Home, T0.AddMinutes(3), Policy));
+        Assert.Equal(new LoginThrottle(1, null, 4),
+            await agents.RecordLoginFailureAsync("ana@example.com", Home, T0.AddMinutes(3), Policy));
     }
 
     [Theory]
@@ -80,12 +91,43 @@ public sealed class AgentAndTokenStoreTests(StoreServers servers)
     public async Task Failures_older_than_the_window_no_longer_count(string backend)
     {
         await using var store = await OpenAsync(servers, backend);
-        await store.Agents.RecordLoginFailureAsync("ana@example.com", T0, Policy);
-        await store.Agents.RecordLoginFailureAsync("ana@example.com", T0.AddMinutes(10), Policy);
+        await store.Agents.RecordLoginFailureAsync("ana@example.com", Home, T0, Policy);
+        await store.Agents.RecordLoginFailureAsync("ana@example.com", Home, T0.AddMinutes(10), Policy);
+        Assert.Equal(new LoginThrottle(0, null, 0),
+            await store.Agents.GetLoginThrottleAsync("ana@example.com", Home, T0.AddMinutes(15), Policy));
 
-        var afterWindow = await store.Agents.RecordLoginFailureAsync("ana@example.com", T0.AddMinutes(15), Policy);
+        var afterWindow =
+            await store.Agents.RecordLoginFailureAsync("ana@example.com", Home, T0.AddMinutes(15), Policy);
 
-        Assert.Equal(new LoginThrottle(1, null), afterWindow);
+        Assert.Equal(new LoginThrottle(1, null, 1), afterWindow);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task Failures_from_a_stranger_lock_only_the_stranger_and_count_for_the_email(string backend)
+    {
+        await using var store = await OpenAsync(servers, backend);
+        for (var i = 0; i < 8; i++)
+        {
+            await store.Agents.RecordLoginFailureAsync("ana@example.com", Stranger, T0.AddSeconds(i), Policy);
+        }
+
+        var stranger = await store.Agents.GetLoginThrottleAsync("ana@example.com", Stranger, T0.AddMinutes(1), Policy);
+        var home = await store.Agents.GetLoginThrottleAsync("ana@example.com", Home, T0.AddMinutes(1), Policy);
+
+        Assert.Equal(new LoginThrottle(8, T0.AddSeconds(7).AddMinutes(30), 8), stranger);
+        Assert.Equal(new LoginThrottle(0, null, 8), home);
+        Assert.False(home.IsLockedOut(T0.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void The_email_wide_slowdown_doubles_from_its_threshold_up_to_the_ceiling()
+    {
+        Assert.Equal(TimeSpan.Zero, Policy.AccountDelay(10));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), Policy.AccountDelay(11));
+        Assert.Equal(TimeSpan.FromMilliseconds(1000), Policy.AccountDelay(13));
+        Assert.Equal(TimeSpan.FromSeconds(3), Policy.AccountDelay(15));
+        Assert.Equal(TimeSpan.FromSeconds(3), Policy.AccountDelay(int.MaxValue));
     }
 
     [Theory]

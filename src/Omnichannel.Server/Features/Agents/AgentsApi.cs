@@ -62,7 +62,8 @@ public static class AgentsApi
 
     private static async Task<Results<Ok<AgentDto>, NotFound>> UpdateAsync(
         string id, UpdateAgentRequest request, HttpContext http, IAgentStore agents, IQueueStore queues, IAssignmentStore assignments,
-        IPublisher publisher, IPasswordHasher<Agent> hasher, TimeProvider time, CancellationToken ct)
+        IPublisher publisher, IPasswordHasher<Agent> hasher, AgentSessions sessions, TimeProvider time,
+        CancellationToken ct)
     {
         var errors = new List<ValidationError>();
         errors.AddRange(TextRules.Optional("name", request.Name, TextRules.MaxNameLength));
@@ -98,18 +99,21 @@ public static class AgentsApi
         if (request.Password is not null)
         {
             updated = updated with { PasswordHash = hasher.HashPassword(updated, request.Password) };
-            // A new password signs out every existing session of the agent. A role change needs no sign-out:
-            // the cookie check reloads the role on the next request.
             updated = updated with { SecurityStamp = AgentPasswords.NewStamp() };
         }
-
 
         if (!await agents.UpdateAsync(updated, ct))
         {
             return TypedResults.NotFound();
         }
 
-        // Open hub connections follow at once: closed after a new password, judged by the new role and queues otherwise.
+        // A new password or role signs the agent out everywhere (issue 25): no session outlives what it was granted on.
+        if (request.Password is not null || updated.Role != agent.Role)
+        {
+            await sessions.EndAllAsync(id, ct);
+        }
+
+        // Open hub connections follow at once: closed when their session ended, judged by the new queues otherwise.
         await publisher.Publish(new AccessChanged(PrincipalKind.Agent, id), ct);
 
         // More room or new queues: the agent may take waiting conversations now (a capacity change is also audited).

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
@@ -11,6 +10,10 @@ namespace Omnichannel.Server.Features.Auth;
 
 public sealed record LoginRequest(string? Email, string? Password);
 
+/// <summary>One of the caller's signed-in sessions; <see cref="Current"/> marks the one this request came in on.</summary>
+public sealed record SessionDto(
+    string Id, string Device, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
+
 public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder group)
@@ -18,6 +21,9 @@ public static class AuthApi
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.Login);
         group.MapPost("/logout", (Delegate)LogoutAsync).AllowAnonymous();
         group.MapGet("/me", Me).RequireAuthorization(InboxPolicies.Agent);
+        group.MapGet("/sessions", ListSessionsAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapDelete("/sessions/{id}", EndSessionAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapDelete("/sessions", EndOtherSessionsAsync).RequireAuthorization(InboxPolicies.Agent);
         return group;
     }
 
@@ -25,7 +31,8 @@ public static class AuthApi
         LoginRequest request,
         HttpContext http,
         IAgentStore agents,
-        IPasswordHasher<Agent> hasher,
+        SignInPasswords passwords,
+        AgentSessions sessions,
         IOptions<LoginOptions> options,
         TimeProvider time,
         ILoggerFactory loggers)
@@ -35,39 +42,98 @@ public static class AuthApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Email and password are required.");
         }
 
+        // No account has a longer email; the limit also bounds the throttle keys.
+        if (request.Email.Length > MaxEmailLength)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Email is too long.");
+        }
+
+        // Known and unknown emails take the same path: both are throttled, both verify a hash, both answer 401.
         var logger = loggers.CreateLogger("Omnichannel.Auth");
+        var policy = options.Value.Policy;
+        var source = SourceAddress(http);
         var now = time.GetUtcNow();
-        var throttle = await agents.GetLoginThrottleAsync(request.Email, http.RequestAborted);
+        var throttle = await agents.GetLoginThrottleAsync(request.Email, source, now, policy, http.RequestAborted);
         if (throttle.IsLockedOut(now))
         {
             return LockedOut(throttle.LockedUntil!.Value, now);
         }
 
-        var agent = await agents.FindByEmailAsync(request.Email, http.RequestAborted);
-        var verified = agent is not null && hasher.VerifyHashedPassword(agent, agent.PasswordHash, request.Password) != PasswordVerificationResult.Failed;
-        if (!verified)
+        // Failures from everywhere slow the email down, boundedly: an owner under attack waits but gets in.
+        var delay = policy.AccountDelay(throttle.AccountFailures);
+        if (delay > TimeSpan.Zero)
         {
-            var policy = new LoginThrottlePolicy(options.Value.MaxFailures, options.Value.FailureWindow, options.Value.Lockout);
-            var after = await agents.RecordLoginFailureAsync(request.Email, now, policy, http.RequestAborted);
-            logger.LogInformation("Failed login for {Email} ({Failures} in the current window)", request.Email.Trim().ToLowerInvariant(), after.Failures);
+            await Task.Delay(delay, time, http.RequestAborted);
+        }
+
+        var agent = await agents.FindByEmailAsync(request.Email, http.RequestAborted);
+        if (!passwords.Verify(agent, request.Password))
+        {
+            now = time.GetUtcNow();
+            var after = await agents.RecordLoginFailureAsync(request.Email, source, now, policy, http.RequestAborted);
+            logger.LogInformation("Failed login for {Email} from {Source} ({Failures} from there, {AccountFailures} "
+                + "from anywhere in the current window)", request.Email.Trim().ToLowerInvariant(), source,
+                after.Failures, after.AccountFailures);
             return after.IsLockedOut(now) ? LockedOut(after.LockedUntil!.Value, now) : TypedResults.Unauthorized();
         }
 
-        await agents.ClearLoginFailuresAsync(request.Email, http.RequestAborted);
-        await http.SignInAsync(InboxSchemes.Cookie, AgentPrincipals.Create(agent!));
+        await agents.ClearLoginFailuresAsync(request.Email, source, http.RequestAborted);
+        await sessions.SignInAsync(http, agent!);
         return TypedResults.Ok(AgentDto.From(agent!));
     }
+
+    private const int MaxEmailLength = 254;
+
+    // The address the connection came from (behind a proxy: what forwarded-headers handling made of it).
+    // IPv4 seen over IPv6 counts as the IPv4 address, so one client has one key.
+    private static string SourceAddress(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : "unknown";
 
     private static ProblemHttpResult LockedOut(DateTimeOffset until, DateTimeOffset now)
     {
         var minutes = Math.Max(1, (int)Math.Ceiling((until - now).TotalMinutes));
         return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed logins.",
-            detail: $"This account is locked for {minutes} more minute(s).");
+            detail: $"Signing in to this account from this address is locked for {minutes} more minute(s).");
     }
 
-    private static async Task<NoContent> LogoutAsync(HttpContext http)
+    private static async Task<NoContent> LogoutAsync(HttpContext http, AgentSessions sessions)
     {
-        await http.SignOutAsync(InboxSchemes.Cookie);
+        await sessions.SignOutAsync(http);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<SessionDto>>> ListSessionsAsync(HttpContext http, ISessionStore sessions)
+    {
+        var current = http.CurrentSession()!;
+        var all = await sessions.ListAsync(current.AgentId, http.RequestAborted);
+        return TypedResults.Ok<IReadOnlyList<SessionDto>>([.. all.Select(s => s.Id == current.Id ? current : s)
+            .Select(s => new SessionDto(s.Id, s.Device, s.CreatedAt, s.LastSeenAt, s.Id == current.Id))]);
+    }
+
+    // Another agent's session answers exactly as one that does not exist: ids cannot be probed.
+    private static async Task<Results<NoContent, NotFound>> EndSessionAsync(
+        string id, HttpContext http, AgentSessions sessions)
+    {
+        var current = http.CurrentSession()!;
+        if (!SessionIds.IsWellFormed(id) || !await sessions.EndAsync(current.AgentId, id, http.RequestAborted))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (id == current.Id)
+        {
+            await http.SignOutAsync(InboxSchemes.Cookie);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> EndOtherSessionsAsync(HttpContext http, AgentSessions sessions)
+    {
+        var current = http.CurrentSession()!;
+        await sessions.EndOthersAsync(current.AgentId, current.Id, http.RequestAborted);
         return TypedResults.NoContent();
     }
 
