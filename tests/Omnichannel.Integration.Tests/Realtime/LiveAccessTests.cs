@@ -175,6 +175,33 @@ public sealed class LiveAccessTests(StoreServers servers) : IAsyncLifetime
         Assert.Equal(events.Count, events.Select(e => e.Seq).Distinct().Count());
     }
 
+    [Fact]
+    public async Task On_two_nodes_an_event_and_a_revocation_made_on_one_reach_a_connection_on_the_other()
+    {
+        var workspace = StoreServers.NewWorkspace();
+        var redis = servers.For(StoreServers.Redis).Redis;
+        await using var nodeA = new InboxApp(redis, workspace);
+        await using var nodeB = new InboxApp(redis, workspace);
+        nodeB.UseKestrel(0);
+        nodeB.StartServer();
+        var urlB = nodeB.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var adminOnA = await nodeA.SignInAsAdminAsync();
+        var integration = await nodeA.TokenClientAsync(adminOnA, "inbound");
+        var created = await (await adminOnA.PostAsJsonAsync("/api/tokens", new { name = "crm", scopes = new[] { "conversations:read" } }))
+            .Content.ReadFromJsonAsync<TokenBody>();
+        await using var onB = await HubListener.WithTokenAsync(urlB, created!.Token);
+
+        var posted = await InboxApp.PostInboundAsync(integration, "two-1", "cust-two", "through node A");
+        await onB.WaitForAsync(e => e.ConversationId == posted.ConversationId && e.Type == "message.created");
+        Assert.Single(onB.Events, e => e.Type == "message.created");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await adminOnA.DeleteAsync($"/api/tokens/{created.Id}")).StatusCode);
+        var deleted = DateTime.UtcNow;
+        var closedAt = await onB.Closed.WaitAsync(HubListener.Wait);
+        Assert.True(closedAt - deleted < Revocation, $"closed {closedAt - deleted} after the token was deleted on the other node");
+    }
+
     private static async Task PostNoteAsync(HttpClient agent, string conversationId, string text) =>
         (await agent.PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { text, @private = true })).EnsureSuccessStatusCode();
 }
