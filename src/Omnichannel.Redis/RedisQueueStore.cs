@@ -1,5 +1,6 @@
 using System.Globalization;
 using Omnichannel.Core.Assignment;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using StackExchange.Redis;
 
@@ -22,8 +23,9 @@ public sealed class RedisQueueStore(RedisConnection connection) : IQueueStore
         return [.. queues.OfType<QueueSettings>().OrderBy(q => q.Id, StringComparer.Ordinal)];
     }
 
+    // A malformed id cannot name a queue: it never reaches a key (last line of defence behind InputRules).
     public async Task<QueueSettings?> GetAsync(string queueId, CancellationToken cancellationToken = default) =>
-        await ReadAsync(await connection.DatabaseAsync(), queueId);
+        Slugs.IsValid(queueId) ? await ReadAsync(await connection.DatabaseAsync(), queueId) : null;
 
     private async Task<QueueSettings?> ReadAsync(IDatabase db, string queueId)
     {

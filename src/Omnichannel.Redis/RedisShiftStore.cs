@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Scheduling;
 using Omnichannel.Core.Validation;
@@ -57,6 +58,11 @@ public sealed class RedisShiftStore(RedisConnection connection) : IShiftStore
 
     public async Task<Shift?> GetAsync(string shiftId, CancellationToken cancellationToken = default)
     {
+        if (!Slugs.IsValid(shiftId))
+        {
+            return null;
+        }
+
         var db = await connection.DatabaseAsync();
         var json = await db.StringGetAsync(_keys.Shift(shiftId));
         return json.IsNull ? null : Read(json);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 
 namespace Omnichannel.Redis;
@@ -25,6 +26,11 @@ public sealed class RedisSiteStore(RedisConnection connection) : ISiteStore
 
     public async Task<Site?> GetAsync(string key, CancellationToken cancellationToken = default)
     {
+        if (!Slugs.IsValid(key))
+        {
+            return null;
+        }
+
         var db = await connection.DatabaseAsync();
         var json = await db.StringGetAsync(_keys.Prefix + "site:" + key);
         return json.IsNull ? null : JsonSerializer.Deserialize((string)json!, StoreJsonContext.Default.Site);

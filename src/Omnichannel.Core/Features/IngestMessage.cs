@@ -67,9 +67,9 @@ public sealed record IngestMessage(InboundMessage Message) : IRequest<IngestResu
             yield return e;
         }
 
-        if (!Ids.IsWellFormed(m.Queue))
+        foreach (var e in InputRules.Slug("queue", m.Queue))
         {
-            yield return new("queue", "must be letters, digits, '-' or '_'.");
+            yield return e;
         }
     }
 }

@@ -13,6 +13,8 @@ internal sealed class RandomInbound(int seed)
     private static readonly string[] SingleLinePieces = ["a", "Z", "7", "é", "ß", "Ж", "你", "\ud83d\ude00", "-", ".", " ", "'"];
     private static readonly string[] MultilinePieces = [.. SingleLinePieces, "\n", "\r\n", "\t"];
     private const string TokenCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+    private const string SlugStart = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private const string SlugCharacters = "abcdefghijklmnopqrstuvwxyz0123456789-_";
     private const string EmailCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+-_";
 
     public Random Random { get; } = new(seed);
@@ -35,7 +37,7 @@ internal sealed class RandomInbound(int seed)
             Subject = Random.Next(2) == 0 ? null : SingleLine(1, 998),
             ThreadKey = Random.Next(2) == 0 ? null : SingleLine(1, 512),
             Attachments = attachments,
-            Queue = Token(1, 64),
+            Queue = Slug(1, 64),
         };
     }
 
@@ -49,6 +51,10 @@ internal sealed class RandomInbound(int seed)
     public string Email() => $"{Chars(EmailCharacters, 1, 40)}@{Chars(EmailCharacters, 1, 40)}";
 
     public string Token(int minLength, int maxLength) => Chars(TokenCharacters, minLength, maxLength);
+
+    /// <summary>An id a lead chooses: lower-case letters, digits, '-' or '_', starting with a letter or digit.</summary>
+    public string Slug(int minLength, int maxLength) =>
+        Chars(SlugStart, 1, 1) + (maxLength > 1 ? Chars(SlugCharacters, Math.Max(0, minLength - 1), maxLength - 1) : "");
 
     public string SingleLine(int minLength, int maxLength) => Text(SingleLinePieces, minLength, maxLength);
 

@@ -77,12 +77,18 @@ public static partial class SitesApi
             }
         }
 
-        if (request.Queue is not null && await queues.GetAsync(request.Queue, ct) is null)
+        // Ids name keys: only well-formed ones are looked up ("default:members" once answered 500).
+        var queueErrors = InputRules.Slug("queue", request.Queue, required: false).ToList();
+        errors.AddRange(queueErrors);
+        if (request.Queue is not null && queueErrors.Count == 0 && await queues.GetAsync(request.Queue, ct) is null)
         {
             errors.Add(new("queue", "no queue with this id."));
         }
 
-        if (request.HoursShiftId is { Length: > 0 } shiftId && await shifts.GetAsync(shiftId, ct) is null)
+        var shiftId = request.HoursShiftId is { Length: > 0 } given ? given : null;
+        var shiftErrors = InputRules.Slug("hoursShiftId", shiftId, required: false).ToList();
+        errors.AddRange(shiftErrors);
+        if (shiftId is not null && shiftErrors.Count == 0 && await shifts.GetAsync(shiftId, ct) is null)
         {
             errors.Add(new("hoursShiftId", "no shift with this id."));
         }

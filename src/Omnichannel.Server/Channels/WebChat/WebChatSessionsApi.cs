@@ -16,7 +16,7 @@ public static class WebChatSessionsApi
     {
         group.AllowAnonymous().RequireRateLimiting(WebChatRegistration.SessionLimit).RequireCors(WebChatRegistration.CorsPolicy);
         group.MapGet("/sites/{key}", GetSiteAsync);
-        group.MapPost("/sessions", StartAsync);
+        group.MapPost("/sessions", StartAsync).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(8 * 1024));
         return group;
     }
 

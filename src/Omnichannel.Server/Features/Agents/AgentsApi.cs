@@ -36,15 +36,19 @@ public static class AgentsApi
         CreateAgentRequest request, IAgentStore agents, IQueueStore queues, IPasswordHasher<Agent> hasher, TimeProvider time, CancellationToken ct)
     {
         var errors = new List<ValidationError>();
-        if (request.Email is null || !IdentityRules.LooksLikeEmail(request.Email.Trim()) || request.Email.Length > 254)
+        if (request.Email is null || !IdentityRules.LooksLikeEmail(request.Email.Trim()) || request.Email.Length > InputRules.MaxEmailLength)
         {
             errors.Add(new("email", "must be an email address."));
         }
 
         errors.AddRange(TextRules.Required("name", request.Name, TextRules.MaxNameLength));
         errors.AddRange(AgentPasswords.Validate("password", request.Password));
-        errors.AddRange(ValidateSettings(request.Capacity, request.Queues));
-        errors.AddRange(await UnknownQueuesAsync(request.Queues, queues, ct));
+        errors.AddRange(ValidateSettings(request.Capacity, request.Queues, request.Role));
+        if (errors.Count == 0)
+        {
+            // Only well-formed ids are looked up: an id names a key.
+            errors.AddRange(await UnknownQueuesAsync(request.Queues, queues, ct));
+        }
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);
@@ -77,8 +81,12 @@ public static class AgentsApi
             errors.AddRange(AgentPasswords.Validate("password", request.Password));
         }
 
-        errors.AddRange(ValidateSettings(request.Capacity, request.Queues));
-        errors.AddRange(await UnknownQueuesAsync(request.Queues, queues, ct));
+        errors.AddRange(ValidateSettings(request.Capacity, request.Queues, request.Role));
+        if (errors.Count == 0)
+        {
+            // Only well-formed ids are looked up: an id names a key.
+            errors.AddRange(await UnknownQueuesAsync(request.Queues, queues, ct));
+        }
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);
@@ -141,16 +149,21 @@ public static class AgentsApi
         return errors;
     }
 
-    private static IEnumerable<ValidationError> ValidateSettings(int? capacity, IReadOnlyList<string>? queues)
+    private static IEnumerable<ValidationError> ValidateSettings(int? capacity, IReadOnlyList<string>? queues, AgentRole? role)
     {
+        foreach (var error in InputRules.Defined("role", role))
+        {
+            yield return error;
+        }
+
         if (capacity is < 0 or > MaxCapacity)
         {
             yield return new("capacity", $"must be between 0 and {MaxCapacity}.");
         }
 
-        if (queues is not null && (queues.Count == 0 || queues.Count > 50 || queues.Any(q => !Ids.IsWellFormed(q))))
+        foreach (var error in InputRules.SlugList("queues", queues, 50))
         {
-            yield return new("queues", "must list 1 to 50 queue ids (letters, digits, '-' or '_').");
+            yield return error;
         }
     }
 }

@@ -16,10 +16,16 @@ public sealed record SessionDto(
 
 public static class AuthApi
 {
+    /// <summary>Sign-in bodies are an email and a password: 4 KiB is plenty.</summary>
+    public const int MaxAnonymousBodyBytes = 4 * 1024;
+
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder group)
     {
-        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.Login);
-        group.MapPost("/logout", (Delegate)LogoutAsync).AllowAnonymous();
+        // Anonymous endpoints read small bodies only: a 10 MB email once reached the store and a log line.
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Hosting.RateLimits.Login)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxAnonymousBodyBytes));
+        group.MapPost("/logout", (Delegate)LogoutAsync).AllowAnonymous()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxAnonymousBodyBytes));
         group.MapGet("/me", Me).RequireAuthorization(InboxPolicies.Agent);
         group.MapGet("/sessions", ListSessionsAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapDelete("/sessions/{id}", EndSessionAsync).RequireAuthorization(InboxPolicies.Agent);

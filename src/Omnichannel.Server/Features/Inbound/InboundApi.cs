@@ -66,6 +66,12 @@ public static class InboundApi
     private static async Task<Results<Created<InboundResponse>, Ok<InboundResponse>>> PostAsync(InboundRequest request, IMediator mediator, IQueueStore queues, CancellationToken ct)
     {
         var inbound = ToInbound(request);
+        // The queue names a key: checked before it reaches the store ("default:members" once answered 500).
+        if (InputRules.Slug("queue", inbound.Queue).ToList() is { Count: > 0 } invalid)
+        {
+            throw new RequestValidationException(invalid);
+        }
+
         if (await queues.GetAsync(inbound.Queue, ct) is null)
         {
             // A conversation in a queue nobody works would wait forever: refuse it instead.
