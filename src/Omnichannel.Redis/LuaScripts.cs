@@ -2,10 +2,13 @@ using System.Reflection;
 
 namespace Omnichannel.Redis;
 
-/// <summary>The store's Lua scripts, embedded as resources, each prefixed with the shared helpers of common.lua.</summary>
+/// <summary>
+/// The store's Lua scripts, embedded as resources, each prefixed with the undo journal's write helpers
+/// (journal.lua) and the shared helpers of common.lua.
+/// </summary>
 internal static class LuaScripts
 {
-    private static readonly string Common = Read("common");
+    private static readonly string Common = Read("journal") + "\n" + Read("common");
     private static readonly string Routing = Read("routing");
 
     public static string Ingest { get; } = ComposeRouting("ingest");

@@ -8,11 +8,16 @@ public sealed class RedisConnection : IAsyncDisposable
 {
     private readonly Lazy<Task<ConnectionMultiplexer>> _multiplexer;
 
-    public RedisConnection(StoreOptions options, EmbeddedGarnet? embedded)
+    /// <param name="undoJournal">
+    /// Whether scripts keep an undo journal (journal.lua); by default on the embedded store only, as Garnet can
+    /// recover a script half applied and redis-server cannot.
+    /// </param>
+    public RedisConnection(StoreOptions options, EmbeddedGarnet? embedded, bool? undoJournal = null)
     {
         Keys = new RedisKeys(options.Workspace);
         EventLogCapacity = options.EventLogCapacity;
         IsEmbedded = embedded is not null;
+        UndoJournal = undoJournal ?? IsEmbedded;
         _multiplexer = new(() => ConnectAsync(options, embedded));
     }
 
@@ -21,6 +26,9 @@ public sealed class RedisConnection : IAsyncDisposable
     public int EventLogCapacity { get; }
 
     public bool IsEmbedded { get; }
+
+    /// <summary>Whether the scripts that support it keep an undo journal (docs/store.md, crash atomicity).</summary>
+    public bool UndoJournal { get; }
 
     public async Task<IDatabase> DatabaseAsync() => (await _multiplexer.Value).GetDatabase();
 

@@ -43,6 +43,42 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
     public async Task<IngestResult> IngestAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
+        var (keys, args, journal) = IngestCall(message, now);
+        RedisResult[] result;
+        try
+        {
+            result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Ingest, keys, args))!;
+        }
+        catch (RedisServerException) when (journal is not null)
+        {
+            // The script stopped on an error after some of its writes: undo them now rather than at the next start,
+            // when later operations would have built on them.
+            await JournalRecovery.RollBackAsync(db, journal);
+            throw;
+        }
+
+        return new IngestResult(
+            ConversationId: (string)result[0]!,
+            MessageId: (string)result[1]!,
+            ContactId: (string)result[2]!,
+            Duplicate: (int)result[3] == 1,
+            ConversationCreated: (int)result[4] == 1,
+            Reopened: (int)result[5] == 1,
+            EventSequence: (long)result[6],
+            PreviousStatus: ConversationStatusText.TryParse((string?)result[7], out var previous) ? previous : null,
+            ConversationEventSequence: (long)result[8],
+            Assignments: AssignmentChanges.Parse(result[9]));
+    }
+
+    /// <summary>
+    /// The keys and arguments of ingest.lua for one message, and the undo journal it writes (null when the
+    /// connection keeps none). The journal is named after the new message id: unique and time-ordered.
+    /// </summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) IngestCall(
+        InboundMessage message, DateTimeOffset now)
+    {
+        var messageId = Ids.New();
+        var journal = connection.UndoJournal ? _keys.Journal(messageId) : null;
         var identities = new List<string> { message.Sender.ToString() };
         identities.AddRange(message.OtherIdentities.Select(i => i.ToString()).Where(i => i != identities[0]).Distinct(StringComparer.Ordinal));
 
@@ -58,7 +94,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             message.SenderName ?? "",
             Ids.New(),
             Ids.New(),
-            Ids.New(),
+            messageId,
             identities.Count,
             message.Automated ? "1" : "0",
         };
@@ -79,18 +115,8 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             args.AddRange(["attachments", JsonSerializer.Serialize([.. message.Attachments], StoreJsonContext.Default.AttachmentInfoArray)]);
         }
 
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Ingest, SlotKey, [.. args]))!;
-        return new IngestResult(
-            ConversationId: (string)result[0]!,
-            MessageId: (string)result[1]!,
-            ContactId: (string)result[2]!,
-            Duplicate: (int)result[3] == 1,
-            ConversationCreated: (int)result[4] == 1,
-            Reopened: (int)result[5] == 1,
-            EventSequence: (long)result[6],
-            PreviousStatus: ConversationStatusText.TryParse((string?)result[7], out var previous) ? previous : null,
-            ConversationEventSequence: (long)result[8],
-            Assignments: AssignmentChanges.Parse(result[9]));
+        RedisKey[] keys = journal is null ? SlotKey : [_keys.EventSequence, journal];
+        return (keys, [.. args], journal);
     }
 
     public async Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)

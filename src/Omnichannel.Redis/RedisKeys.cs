@@ -36,6 +36,9 @@ public sealed class RedisKeys(string workspace)
 
     public string EventSequence => Prefix + "events:seq";
 
+    /// <summary>The undo journal of one unfinished operation (journal.lua, <see cref="JournalRecovery"/>).</summary>
+    public string Journal(string operationId) => Prefix + "journal:" + operationId;
+
     public string Agent(string id) => Prefix + "agent:" + id;
 
     public string Agents => Prefix + "agents";

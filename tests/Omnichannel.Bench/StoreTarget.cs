@@ -14,8 +14,10 @@ internal sealed class StoreTarget(RedisConnection connection) : IIngestTarget
 
     public string Mode => "store";
 
+    // On Garnet with the undo journal, as the server runs its embedded store.
     public static StoreTarget Create(IStoreBackend backend) =>
-        new(new RedisConnection(new StoreOptions { Redis = backend.ConnectionString, Workspace = "bench" }, null));
+        new(new RedisConnection(new StoreOptions { Redis = backend.ConnectionString, Workspace = "bench" }, null,
+            undoJournal: backend is EmbeddedGarnetBackend));
 
     public async Task<LoadResult> IngestAsync(string runTag, LoadShape load, CancellationToken cancellationToken)
     {

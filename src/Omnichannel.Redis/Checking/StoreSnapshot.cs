@@ -20,6 +20,9 @@ internal sealed class StoreSnapshot
 
     public Dictionary<string, string> Strings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Undo journals (<c>journal:{op}</c>): operations that started and never finished.</summary>
+    public List<string> Journals { get; } = [];
+
     /// <summary>Keys whose type is not the one their name implies.</summary>
     public List<string> WrongType { get; } = [];
 
@@ -34,6 +37,8 @@ internal sealed class StoreSnapshot
         {
             names.Add(key[keys.Prefix.Length..]);
         }
+
+        snapshot.Journals.AddRange(names.Where(n => n.StartsWith("journal:", StringComparison.Ordinal)).Distinct());
 
         foreach (var chunk in names.Where(n => KindOf(n) != KeyKind.Ignored).Chunk(Batch))
         {

@@ -34,21 +34,21 @@ end
 local function reindex(id, old, new, score)
   if old then
     for _, k in ipairs(index_keys(old.status, old.assignee, old.queue)) do
-      redis.call('ZREM', k, id)
+      j_zrem(k, id)
     end
     if is_waiting(old) then
-      redis.call('ZREM', P .. 'queue:' .. old.queue .. ':waiting', id)
+      j_zrem(P .. 'queue:' .. old.queue .. ':waiting', id)
     end
   end
   for _, k in ipairs(index_keys(new.status, new.assignee, new.queue)) do
-    redis.call('ZADD', k, score, id)
+    j_zadd(k, score, id)
   end
   if is_waiting(new) then
     local since = redis.call('HGET', P .. 'conv:' .. id, 'unansweredSince') or NOW
-    redis.call('ZADD', P .. 'queue:' .. new.queue .. ':waiting', since, id)
+    j_zadd(P .. 'queue:' .. new.queue .. ':waiting', since, id)
   end
   if new.status ~= 'open' or new.assignee == '' then
-    redis.call('ZREM', P .. 'timeouts', id)
+    j_zrem(P .. 'timeouts', id)
   end
 end
 
@@ -63,33 +63,29 @@ end
 
 -- Appends one event to the workspace log in the same script as the change it describes.
 local function emit(event)
-  local seq = redis.call('INCR', P .. 'events:seq')
+  local seq = j_incr(P .. 'events:seq')
   event.seq = seq
   event.at = NOW
-  redis.call('ZADD', P .. 'events', seq, cjson.encode(event))
+  j_zadd(P .. 'events', seq, cjson.encode(event))
   local size = redis.call('ZCARD', P .. 'events')
-  if size > EVENT_CAP then
-    redis.call('ZREMRANGEBYRANK', P .. 'events', 0, size - EVENT_CAP - 1)
-  end
+  j_ztrim_lowest(P .. 'events', size, EVENT_CAP)
   return seq
 end
 
 -- Appends one entry to the audit log (score = time; the zero-padded sequence keeps entries of one millisecond in
 -- order) and, when it concerns a conversation, to that conversation's activity timeline.
 local function audit(entry)
-  local seq = redis.call('INCR', P .. 'audit:seq')
+  local seq = j_incr(P .. 'audit:seq')
   entry.seq = seq
   entry.at = NOW_MS
   local json = cjson.encode(entry)
-  redis.call('ZADD', P .. 'audit', NOW_MS, string.format('%015d', seq) .. json)
+  j_zadd(P .. 'audit', NOW_MS, string.format('%015d', seq) .. json)
   local size = redis.call('ZCARD', P .. 'audit')
-  if size > AUDIT_CAP then
-    redis.call('ZREMRANGEBYRANK', P .. 'audit', 0, size - AUDIT_CAP - 1)
-  end
+  j_ztrim_lowest(P .. 'audit', size, AUDIT_CAP)
   if entry.conversationId then
     local key = P .. 'conv:' .. entry.conversationId .. ':activity'
-    redis.call('RPUSH', key, json)
-    redis.call('LTRIM', key, -ACTIVITY_CAP, -1)
+    j_rpush(key, json)
+    j_ltrim_newest(key, ACTIVITY_CAP)
   end
   return seq
 end

@@ -1,4 +1,6 @@
 -- Stores one inbound message: dedup -> contact -> conversation -> message -> indices -> events, atomically.
+-- KEYS: 1 events:seq (routes the call to the workspace's slot), 2 this operation's undo journal (embedded store
+-- only, journal.lua): every write goes through a j_* helper.
 -- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key ('' = one per contact; "@conv:{id}|{key}"
 --       continues conversation {id} of any channel when it exists, else thread {key}), 9 subject,
 --       10 sender name, 11 new contact id, 12 new conversation id, 13 new message id,
@@ -29,22 +31,22 @@ for i = 1, identity_count do
 end
 if not contact_id then
   contact_id = ARGV[11]
-  redis.call('HSET', P .. 'contact:' .. contact_id, 'id', contact_id, 'createdAt', NOW, 'updatedAt', NOW)
-  redis.call('ZADD', P .. 'contacts', NOW, contact_id)
+  j_hset(P .. 'contact:' .. contact_id, 'id', contact_id, 'createdAt', NOW, 'updatedAt', NOW)
+  j_zadd(P .. 'contacts', NOW, contact_id)
 end
 local contact_key = P .. 'contact:' .. contact_id
 for i = 1, identity_count do
   local identity = ARGV[15 + i]
   -- An identity already owned by someone else stays theirs: merging people is a human decision.
-  if redis.call('HSETNX', identity_index, identity, contact_id) == 1 then
-    redis.call('SADD', contact_key .. ':identities', identity)
+  if j_hsetnx(identity_index, identity, contact_id) == 1 then
+    j_sadd(contact_key .. ':identities', identity)
     if string.sub(identity, 1, 6) == 'email:' and redis.call('HEXISTS', contact_key, 'email') == 0 then
-      redis.call('HSET', contact_key, 'email', string.sub(identity, 7))
+      j_hset(contact_key, 'email', string.sub(identity, 7))
     end
   end
 end
 if ARGV[10] ~= '' then
-  redis.call('HSET', contact_key, 'name', ARGV[10], 'updatedAt', NOW)
+  j_hset(contact_key, 'name', ARGV[10], 'updatedAt', NOW)
 end
 
 -- Conversation: the thread's current one, reopened when resolved, or a new one.
@@ -71,18 +73,18 @@ if old and automated then
 elseif old then
   if old.status == 'resolved' then
     reopened = 1
-    redis.call('HSET', P .. 'conv:' .. conv_id, 'reopenedAt', NOW)
+    j_hset(P .. 'conv:' .. conv_id, 'reopenedAt', NOW)
   end
   if old.status == 'snoozed' then
-    redis.call('ZREM', P .. 'snoozed', conv_id)
-    redis.call('HDEL', P .. 'conv:' .. conv_id, 'snoozedUntil')
+    j_zrem(P .. 'snoozed', conv_id)
+    j_hdel(P .. 'conv:' .. conv_id, 'snoozedUntil')
   end
-  redis.call('HSET', P .. 'conv:' .. conv_id, 'status', 'open', 'lastActivityAt', NOW, 'lastInboundAt', NOW)
-  if redis.call('HSETNX', P .. 'conv:' .. conv_id, 'unansweredSince', NOW) == 1 and old.assignee ~= '' and old.status == 'open' then
+  j_hset(P .. 'conv:' .. conv_id, 'status', 'open', 'lastActivityAt', NOW, 'lastInboundAt', NOW)
+  if j_hsetnx(P .. 'conv:' .. conv_id, 'unansweredSince', NOW) == 1 and old.assignee ~= '' and old.status == 'open' then
     -- The customer is waiting again on an agent who holds the conversation: its unanswered timeout starts.
     local queue = queue_settings(old.queue)
     if queue and queue.timeout and queue.timeout > 0 then
-      redis.call('ZADD', P .. 'timeouts', 'NX', NOW_MS + queue.timeout * 60000, conv_id)
+      j_zadd_nx(P .. 'timeouts', NOW_MS + queue.timeout * 60000, conv_id)
     end
   end
 else
@@ -99,9 +101,9 @@ else
     fields[#fields + 1] = 'subject'
     fields[#fields + 1] = ARGV[9]
   end
-  redis.call('HSET', P .. 'conv:' .. conv_id, unpack(fields))
-  redis.call('SET', thread_key, conv_id)
-  redis.call('ZADD', contact_key .. ':conversations', NOW, conv_id)
+  j_hset(P .. 'conv:' .. conv_id, unpack(fields))
+  j_set(thread_key, conv_id)
+  j_zadd(contact_key .. ':conversations', NOW, conv_id)
 end
 local new_state = { status = 'open', assignee = old and old.assignee or '', queue = old and old.queue or queue }
 if automated then
@@ -114,16 +116,16 @@ end
 -- Message.
 local conv_key = P .. 'conv:' .. conv_id
 local msg_id = ARGV[13]
-local msg_seq = redis.call('HINCRBY', conv_key, 'msgSeq', 1)
-redis.call('HINCRBY', conv_key, 'messageCount', 1)
+local msg_seq = j_hincrby(conv_key, 'msgSeq', 1)
+j_hincrby(conv_key, 'messageCount', 1)
 local msg = { 'id', msg_id, 'conversationId', conv_id, 'seq', msg_seq, 'direction', 'in',
   'authorKind', 'contact', 'authorId', contact_id, 'createdAt', NOW, 'delivery', 'none' }
 for i = 16 + identity_count, #ARGV do
   msg[#msg + 1] = ARGV[i]
 end
-redis.call('HSET', P .. 'msg:' .. msg_id, unpack(msg))
-redis.call('ZADD', conv_key .. ':messages', msg_seq, msg_id)
-redis.call('SET', dedup_key, conv_id .. '|' .. msg_id .. '|' .. contact_id)
+j_hset(P .. 'msg:' .. msg_id, unpack(msg))
+j_zadd(conv_key .. ':messages', msg_seq, msg_id)
+j_set(dedup_key, conv_id .. '|' .. msg_id .. '|' .. contact_id)
 
 local conversation_seq = 0
 if created == 1 then
@@ -150,7 +152,7 @@ if reopened == 1 and new_state.assignee ~= '' then
   if is_eligible(s) then
     local queue = queue_settings(new_state.queue)
     if queue and queue.timeout and queue.timeout > 0 then
-      redis.call('ZADD', P .. 'timeouts', NOW_MS + queue.timeout * 60000, conv_id)
+      j_zadd(P .. 'timeouts', NOW_MS + queue.timeout * 60000, conv_id)
     end
     audit({ type = 'conversation.assigned', conversationId = conv_id, queue = new_state.queue, from = last, to = last,
       reason = 'reopened', actorId = 'system' })
@@ -162,4 +164,5 @@ end
 if (new_state.assignee == '' or #changes > 0) and not automated then
   drain(new_state.queue, changes)
 end
+journal_done()
 return { conv_id, msg_id, contact_id, 0, created, reopened, seq, (old and not automated) and old.status or '', conversation_seq, flatten(changes) }

@@ -135,19 +135,19 @@ local function assign_to(conv_id, state, agent_id, reason, actor_id, note)
   end
   local conv_key = P .. 'conv:' .. conv_id
   if agent_id == '' then
-    redis.call('HDEL', conv_key, 'assigneeId')
+    j_hdel(conv_key, 'assigneeId')
   else
-    redis.call('HSET', conv_key, 'assigneeId', agent_id)
+    j_hset(conv_key, 'assigneeId', agent_id)
   end
-  redis.call('HSET', conv_key, 'assignedAt', NOW, 'assignReason', reason)
-  redis.call('HDEL', conv_key, 'routeReason')
+  j_hset(conv_key, 'assignedAt', NOW, 'assignReason', reason)
+  j_hdel(conv_key, 'routeReason')
   local new_state = { status = state.status, assignee = agent_id, queue = state.queue, score = state.score, channel = state.channel }
   reindex(conv_id, state, new_state, state.score)
   if agent_id ~= '' and state.status == 'open' then
     local queue = queue_settings(state.queue)
     local unanswered = redis.call('HEXISTS', conv_key, 'unansweredSince') == 1
     if queue and queue.timeout and queue.timeout > 0 and unanswered then
-      redis.call('ZADD', P .. 'timeouts', NOW_MS + queue.timeout * 60000, conv_id)
+      j_zadd(P .. 'timeouts', NOW_MS + queue.timeout * 60000, conv_id)
     end
   end
   local seq = emit({ type = 'conversation.assigned', conversationId = conv_id, previousAssigneeId = state.assignee,
@@ -189,13 +189,13 @@ local function drain(queue_id, changes)
     if state and is_waiting(state) then
       local reason = redis.call('HGET', P .. 'conv:' .. conv_id, 'routeReason') or selection_reason(queue.policy)
       local seq = assign_to(conv_id, state, s.id, reason, 'system', nil)
-      redis.call('HSET', P .. 'agent:' .. s.id, 'rrAt', NOW)
+      j_hset(P .. 'agent:' .. s.id, 'rrAt', NOW)
       s.open = s.open + 1
       s.rr = NOW_MS
       changes[#changes + 1] = { conv_id, '', s.id, reason, seq }
     else
       -- Not waiting any more (a stale entry): drop it rather than let it block the queue.
-      redis.call('ZREM', P .. 'queue:' .. queue_id .. ':waiting', conv_id)
+      j_zrem(P .. 'queue:' .. queue_id .. ':waiting', conv_id)
     end
   end
   return changes
@@ -235,7 +235,7 @@ local function handover_agent(queue, s, changes)
     local state = conversation_state(conv_id)
     if state and state.queue == queue.id and state.status == 'open' then
       local seq = assign_to(conv_id, state, '', 'handover', 'system', nil)
-      redis.call('HSET', P .. 'conv:' .. conv_id, 'routeReason', 'handover')
+      j_hset(P .. 'conv:' .. conv_id, 'routeReason', 'handover')
       changes[#changes + 1] = { conv_id, s.id, '', 'handover', seq }
     end
   end

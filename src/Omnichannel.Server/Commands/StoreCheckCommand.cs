@@ -58,7 +58,8 @@ internal static class StoreCheckCommand
                 else
                 {
                     started = new EmbeddedGarnet(options.Embedded, directory, NullLoggerFactory.Instance);
-                    started.EnsureStarted();
+                    // Only reads: an unfinished operation is reported, and the server rolls it back when it starts.
+                    started.EnsureStarted(rollBackUnfinished: false);
                     (connectionString, where) = (started.ConnectionString, $"embedded store, {directory}");
                 }
             }

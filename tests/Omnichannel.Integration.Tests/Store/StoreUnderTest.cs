@@ -50,12 +50,17 @@ internal sealed class StoreUnderTest : IAsyncDisposable
 
     public RedisAuditLog Audit { get; }
 
-    public static Task<StoreUnderTest> OpenAsync(StoreServers servers, string backend) =>
-        OpenAsync(servers.For(backend), embedded: null);
+    /// <summary>
+    /// The stores on a fresh workspace of the backend. On Garnet the scripts keep their undo journal, as on the
+    /// embedded store, so every store test also runs the journaled scripts.
+    /// </summary>
+    public static Task<StoreUnderTest> OpenAsync(StoreServers servers, string backend, bool? undoJournal = null) =>
+        OpenAsync(servers.For(backend), embedded: null, undoJournal ?? backend == StoreServers.Garnet);
 
-    public static async Task<StoreUnderTest> OpenAsync(StoreOptions options, EmbeddedGarnet? embedded)
+    public static async Task<StoreUnderTest> OpenAsync(StoreOptions options, EmbeddedGarnet? embedded,
+        bool? undoJournal = null)
     {
-        var connection = new RedisConnection(options, embedded);
+        var connection = new RedisConnection(options, embedded, undoJournal);
         return new StoreUnderTest(options.Workspace, connection, await connection.DatabaseAsync());
     }
 

@@ -1,0 +1,233 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Omnichannel.Core.Assignment;
+using Omnichannel.Core.Inbound;
+using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
+using Omnichannel.Core.Scheduling;
+using Omnichannel.Integration.Tests.Infrastructure;
+using Omnichannel.Redis;
+using Omnichannel.Redis.Checking;
+using Omnichannel.Redis.Embedded;
+using StackExchange.Redis;
+using static Omnichannel.Integration.Tests.Store.StoreUnderTest;
+
+namespace Omnichannel.Integration.Tests.Store;
+
+/// <summary>
+/// The undo journal (journal.lua, <see cref="JournalRecovery"/>): an ingest stopped after any number of its writes,
+/// as a crash leaves it on Garnet, is reported by the checker and rolled back to exactly the store it found.
+/// The script is stopped by a shim in front of it that raises an error before the (n+1)-th write: neither
+/// redis-server nor Garnet undoes the writes of a script that failed, so the store holds its first n writes and
+/// their undo records, which is what Garnet's replay of a script cut off by a kill leaves.
+/// </summary>
+[Collection(StoreCollection.Name)]
+public sealed class UndoJournalTests(StoreServers servers)
+{
+    private const string Queue = "support";
+
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task An_ingest_stopped_after_any_of_its_writes_is_rolled_back_to_the_store_it_found(string backend)
+    {
+        var options = servers.For(backend);
+        options.EventLogCapacity = 100;
+        await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
+        // Past the event log's cap, so that every ingest also trims the log (and its undo restores what it trimmed).
+        for (var i = 0; i < 60; i++)
+        {
+            await store.Conversations.IngestAsync(Inbound.Message($"filler{i}", $"f{i}"), T0);
+        }
+
+        await store.Queues.SaveAsync(new QueueSettings(Queue, "Support", QueuePolicy.RoundRobin,
+            HandoverPolicy.RequeueWhenOffline, 30, [], T0, T0), null, false, "lead", T0);
+        var ana = Ids.New();
+        await store.Agents.TryCreateAsync(new Agent(ana, "ana@example.test", "Ana", AgentRole.Agent, 5, [Queue], "x",
+            "s", T0));
+        await store.Assignments.SetShiftWindowsAsync(ana, [new ShiftWindow(T0.AddHours(-1), T0.AddHours(8))], T0);
+        await store.Assignments.SetAvailabilityAsync(ana, Availability.Online, ana, T0);
+        await store.Assignments.HeartbeatAsync(ana, T0.AddMinutes(1));
+
+        // A new contact and conversation, assigned by the drain (audit entry, activity, timeout, rrAt).
+        var writes = await InterruptEveryWayAsync(store, Inbound.Message("zed", "z1", queue: Queue), T0.AddMinutes(1));
+        Assert.True(writes > 30, $"a new conversation took only {writes} writes");
+        var zed = await store.Db.StringGetAsync(store.Keys.Prefix + "dedup:api:acme:z1");
+        var conversation = ((string)zed!).Split('|')[0];
+        Assert.Equal(ana, await store.Db.HashGetAsync(store.Keys.Conversation(conversation), "assigneeId"));
+
+        // The next message of that thread.
+        await InterruptEveryWayAsync(store, Inbound.Message("zed", "z2", queue: Queue), T0.AddMinutes(2));
+
+        // Reopened while its agent is away: back to the queue (unassignment, its event and audit entry).
+        await store.Conversations.ChangeStatusAsync(conversation, ConversationStatus.Resolved, null, ana,
+            T0.AddMinutes(3));
+        await store.Assignments.SetAvailabilityAsync(ana, Availability.Offline, ana, T0.AddMinutes(3));
+        await InterruptEveryWayAsync(store, Inbound.Message("zed", "z3", queue: Queue), T0.AddMinutes(4));
+        Assert.False(await store.Db.HashExistsAsync(store.Keys.Conversation(conversation), "assigneeId"));
+
+        // A snoozed conversation woken by its customer.
+        var yara = await store.Conversations.IngestAsync(Inbound.Message("yara", "y1"), T0.AddMinutes(5));
+        await store.Conversations.ChangeStatusAsync(yara.ConversationId, ConversationStatus.Snoozed, T0.AddDays(1),
+            ana, T0.AddMinutes(5));
+        await InterruptEveryWayAsync(store, Inbound.Message("yara", "y2"), T0.AddMinutes(6));
+        Assert.Equal("open", await store.Db.HashGetAsync(store.Keys.Conversation(yara.ConversationId), "status"));
+    }
+
+    [Fact]
+    public async Task The_embedded_store_rolls_back_an_unfinished_ingest_when_it_starts_and_check_reports_it_before()
+    {
+        var directory = TempDirectories.Create("oc-journal-");
+        try
+        {
+            var options = new StoreOptions { Workspace = "journal" };
+            Dictionary<string, string> before;
+            string journal;
+            using (var garnet = NewGarnet(directory))
+            {
+                await using var store = await OpenAsync(options, garnet);
+                Assert.True(store.Connection.UndoJournal);
+                await store.Conversations.IngestAsync(Inbound.Message("ana", "a1"), T0);
+                before = await DumpAsync(store);
+                var call = store.Conversations.IngestCall(Inbound.Message("ana", "a2"), T0.AddMinutes(1));
+                journal = call.Journal!;
+                Assert.False(await RunStoppedAsync(store.Db, call, 7));
+                Assert.Contains(await CheckAsync(store), f => f.Kind == "journal-pending");
+                garnet.Stop();
+            }
+
+            using var restarted = NewGarnet(directory);
+            await using var reopened = await OpenAsync(options, restarted);
+            Assert.False(await reopened.Db.KeyExistsAsync(journal));
+            AssertSame(before, await DumpAsync(reopened), "after the restart");
+            Assert.Empty(await CheckAsync(reopened));
+        }
+        finally
+        {
+            TempDirectories.Delete(directory);
+        }
+    }
+
+    [Fact]
+    public async Task Redis_keeps_no_journal_unless_asked()
+    {
+        await using var store = await OpenAsync(servers, StoreServers.Redis);
+        Assert.False(store.Connection.UndoJournal);
+        var call = store.Conversations.IngestCall(Inbound.Message("ana", "a1"), T0);
+        Assert.Null(call.Journal);
+        Assert.Single(call.Keys);
+    }
+
+    // Stops the ingest after 1, 2, 3 ... writes, each time checks what the checker says and rolls back, until the
+    // script gets through; returns how many writes the whole ingest made.
+    private static async Task<int> InterruptEveryWayAsync(StoreUnderTest store, InboundMessage message,
+        DateTimeOffset now)
+    {
+        Assert.Empty(await CheckAsync(store));
+        var before = await DumpAsync(store);
+        var call = store.Conversations.IngestCall(message, now);
+        var journal = call.Journal!;
+        for (var writes = 1; ; writes++)
+        {
+            Assert.True(writes < 500, "the ingest never got through: a script error other than the test's stop?");
+            if (await RunStoppedAsync(store.Db, call, writes))
+            {
+                Assert.False(await store.Db.KeyExistsAsync(journal), "a finished ingest left its journal");
+                Assert.Empty(await CheckAsync(store));
+                return writes - 1;
+            }
+
+            var findings = await CheckAsync(store);
+            Assert.Contains(findings, f => f.Kind == "journal-pending" && f.Key == journal[store.Keys.Prefix.Length..]);
+            Assert.Equal(1, await JournalRecovery.RollBackAllAsync(store.Db));
+            AssertSame(before, await DumpAsync(store), $"stopped after {writes} writes");
+            Assert.Empty(await CheckAsync(store));
+        }
+    }
+
+    // True when the script got through, false when the shim stopped it after `writes` writes (journal records aside).
+    private static async Task<bool> RunStoppedAsync(IDatabase db,
+        (RedisKey[] Keys, RedisValue[] Args, string? Journal) call, int writes)
+    {
+        try
+        {
+            await db.ScriptEvaluateAsync(StopAfter(writes) + LuaScripts.Ingest, call.Keys, call.Args);
+            return true;
+        }
+        catch (RedisServerException)
+        {
+            return false;
+        }
+    }
+
+    // A local `redis` shadows the global one for the script after it: the same commands, but the (n+1)-th write to
+    // anything other than the journal raises an error before it is made.
+    private static string StopAfter(int writes) => string.Create(CultureInfo.InvariantCulture, $$"""
+        local redis_call = redis.call
+        local writes_left = {{writes}}
+        local WRITES = { HSET = 1, HSETNX = 1, HDEL = 1, HINCRBY = 1, ZADD = 1, ZREM = 1, ZREMRANGEBYRANK = 1, SADD = 1,
+          SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, DEL = 1 }
+        local redis = { call = function(command, key, ...)
+          if WRITES[command] and key ~= KEYS[2] then
+            if writes_left == 0 then
+              error('stopped by the test')
+            end
+            writes_left = writes_left - 1
+          end
+          return redis_call(command, key, ...)
+        end }
+
+        """);
+
+    private static void AssertSame(Dictionary<string, string> expected, Dictionary<string, string> actual, string when)
+    {
+        var differing = expected.Keys.Union(actual.Keys)
+            .Where(k => expected.GetValueOrDefault(k) != actual.GetValueOrDefault(k))
+            .Select(k => $"{k}: {expected.GetValueOrDefault(k) ?? "(none)"} -> "
+                + (actual.GetValueOrDefault(k) ?? "(none)"))
+            .ToList();
+        Assert.True(differing.Count == 0, $"{when}:{Environment.NewLine}{string.Join(Environment.NewLine, differing)}");
+    }
+
+    private static async Task<IReadOnlyList<StoreFinding>> CheckAsync(StoreUnderTest store) =>
+        (await new StoreChecker(store.Keys).CheckAsync(store.Db)).Findings;
+
+    // Every key of the workspace with its type and whole content, to compare stores exactly.
+    private static async Task<Dictionary<string, string>> DumpAsync(StoreUnderTest store)
+    {
+        var db = store.Db;
+        var dump = new Dictionary<string, string>(StringComparer.Ordinal);
+        var cursor = "0";
+        do
+        {
+            var reply = (RedisResult[])(await db.ExecuteAsync("SCAN", cursor, "MATCH", store.Keys.Prefix + "*",
+                "COUNT", "1000"))!;
+            cursor = (string)reply[0]!;
+            foreach (var name in ((RedisResult[])reply[1]!).Select(k => (string)k!))
+            {
+                dump[name] = await db.KeyTypeAsync(name) switch
+                {
+                    RedisType.String => "string " + await db.StringGetAsync(name),
+                    RedisType.Hash => "hash " + string.Join(", ", (await db.HashGetAllAsync(name))
+                        .Select(e => $"{e.Name}={e.Value}").Order(StringComparer.Ordinal)),
+                    RedisType.SortedSet => "zset " + string.Join(", ",
+                        (await db.SortedSetRangeByRankWithScoresAsync(name)).Select(e =>
+                            string.Create(CultureInfo.InvariantCulture, $"{e.Element}@{e.Score}"))),
+                    RedisType.Set => "set " + string.Join(", ", (await db.SetMembersAsync(name))
+                        .Select(m => (string)m!).Order(StringComparer.Ordinal)),
+                    RedisType.List => "list " + string.Join(", ", await db.ListRangeAsync(name)),
+                    var other => other.ToString(),
+                };
+            }
+        }
+        while (cursor != "0");
+        return dump;
+    }
+
+    private static EmbeddedGarnet NewGarnet(string directory)
+    {
+        var garnet = new EmbeddedGarnet(new EmbeddedStoreOptions { MemoryLimit = "256m" }, directory,
+            NullLoggerFactory.Instance);
+        garnet.EnsureStarted();
+        return garnet;
+    }
+}
