@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Integration.Tests.Infrastructure;
 using Omnichannel.Server.Channels.WebChat;
 
@@ -18,10 +15,7 @@ public sealed class WebChatContinuityTests(MailServers mail, StoreServers stores
         var user = MailServers.NewUser();
         var visitorEmail = $"visitor-{Guid.NewGuid():N}@cust.example";
         await using var app = EmailApp.Create(mail, stores, user);
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        app.ClientOptions.BaseAddress = new Uri(baseUrl);
+        var baseUrl = app.StartKestrel();
         var admin = await app.SignInAsAdminAsync();
 
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };

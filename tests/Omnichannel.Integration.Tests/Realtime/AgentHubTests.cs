@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Integration.Tests.Api;
 using Omnichannel.Integration.Tests.Infrastructure;
 using Omnichannel.Server.Realtime;
@@ -21,10 +18,7 @@ public sealed class AgentHubTests(StoreServers servers) : IAsyncLifetime
     public Task InitializeAsync()
     {
         _app = InboxApp.On(servers);
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
+        _baseUrl = _app.StartKestrel();
         return Task.CompletedTask;
     }
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Integration.Tests.Api;
 using Omnichannel.Integration.Tests.Infrastructure;
 using Omnichannel.Server.Realtime;
@@ -25,10 +22,7 @@ public sealed class LiveAccessTests(StoreServers servers) : IAsyncLifetime
     public Task InitializeAsync()
     {
         _app = InboxApp.On(servers);
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
+        _baseUrl = _app.StartKestrel();
         return Task.CompletedTask;
     }
 
@@ -182,9 +176,7 @@ public sealed class LiveAccessTests(StoreServers servers) : IAsyncLifetime
         var redis = servers.For(StoreServers.Redis).Redis;
         await using var nodeA = new InboxApp(redis, workspace);
         await using var nodeB = new InboxApp(redis, workspace);
-        nodeB.UseKestrel(0);
-        nodeB.StartServer();
-        var urlB = nodeB.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var urlB = nodeB.StartKestrel();
 
         var adminOnA = await nodeA.SignInAsAdminAsync();
         var integration = await nodeA.TokenClientAsync(adminOnA, "inbound");

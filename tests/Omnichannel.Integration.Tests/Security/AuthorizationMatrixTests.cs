@@ -1,7 +1,5 @@
 using System.Net;
 using System.Reflection;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,10 +28,7 @@ public sealed class AuthorizationMatrixTests(StoreServers servers) : IAsyncLifet
         {
             Settings = { ["Omnichannel:WebChat:DemoPage"] = "true" },
         };
-        _app.UseKestrel(0);
-        _app.StartServer();
-        var baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _app.ClientOptions.BaseAddress = new Uri(baseUrl);
+        var baseUrl = _app.StartKestrel();
         _callers = await MatrixCallers.CreateAsync(_app, baseUrl);
     }
 

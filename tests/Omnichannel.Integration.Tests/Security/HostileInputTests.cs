@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Integration.Tests.Api;
 using Omnichannel.Integration.Tests.Infrastructure;
 
@@ -69,9 +66,7 @@ public sealed class HostileInputTests(StoreServers servers)
     public async Task A_ten_megabyte_sign_in_is_refused_before_it_is_read()
     {
         await using var app = InboxApp.On(servers);
-        app.UseKestrel(0);
-        app.StartServer();
-        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var url = app.StartKestrel();
         using var http = new HttpClient { BaseAddress = new Uri(url) };
 
         // Announce 10 MB and send the first 64 KiB: the server answers without reading the rest.

@@ -2,11 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Integration.Tests.Api;
 using Omnichannel.Integration.Tests.Infrastructure;
 using Omnichannel.Server.Channels.WebChat;
@@ -28,10 +25,7 @@ public sealed class VisitorAttachmentsTests(StoreServers servers) : IAsyncLifeti
     public Task InitializeAsync()
     {
         _app = new InboxApp(servers.For(StoreServers.Garnet).Redis, StoreServers.NewWorkspace()) { Settings = { ["Omnichannel:Blobs:Directory"] = _blobs } };
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
+        _baseUrl = _app.StartKestrel();
         _http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
         return Task.CompletedTask;
     }

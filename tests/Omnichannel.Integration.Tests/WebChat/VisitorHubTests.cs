@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,10 +24,7 @@ public sealed class VisitorHubTests(StoreServers servers) : IAsyncLifetime
     public Task InitializeAsync()
     {
         _app = InboxApp.On(servers);
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _baseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _app.ClientOptions.BaseAddress = new Uri(_baseUrl);
+        _baseUrl = _app.StartKestrel();
         _http = new HttpClient { BaseAddress = new Uri(_baseUrl) };
         return Task.CompletedTask;
     }
