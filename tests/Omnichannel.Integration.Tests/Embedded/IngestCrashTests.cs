@@ -18,7 +18,7 @@ namespace Omnichannel.Integration.Tests.Embedded;
 public sealed class IngestCrashTests(ITestOutputHelper output)
 {
     private const int Kills = 12;
-    private const int Total = 2400;
+    private const int Total = 1200;
     private const int Clients = 6;
     private const int Customers = 100;
 
@@ -56,7 +56,7 @@ public sealed class IngestCrashTests(ITestOutputHelper output)
             for (var kill = 1; kill <= Kills; kill++)
             {
                 // Mid-load: after some more messages went in, at a moment the clients do not choose.
-                var target = posting.Acknowledged + random.Next(60, 180);
+                var target = posting.Acknowledged + random.Next(20, 80);
                 await posting.WaitForAsync(target, TimeSpan.FromSeconds(30), server.Tail);
                 posting.Down();
                 await server.KillAsync();
@@ -185,13 +185,24 @@ public sealed class IngestCrashTests(ITestOutputHelper output)
 
         public void Stop() => _stop.Cancel();
 
-        public async Task WaitForAsync(int acknowledged, TimeSpan timeout, Func<string> tail)
+        /// <summary>
+        /// Waits for <paramref name="acknowledged"/> messages; fails only when none was acknowledged for
+        /// <paramref name="stall"/>. A busy machine is slow, not wrong: the embedded store waits for each AOF flush.
+        /// </summary>
+        public async Task WaitForAsync(int acknowledged, TimeSpan stall, Func<string> tail)
         {
-            var deadline = Stopwatch.StartNew();
+            var last = Acknowledged;
+            var sinceProgress = Stopwatch.StartNew();
             while (Acknowledged < Math.Min(acknowledged, Total))
             {
-                Assert.True(deadline.Elapsed < timeout, $"{Acknowledged} acknowledged, waiting for {acknowledged}"
-                    + Environment.NewLine + tail());
+                if (Acknowledged != last)
+                {
+                    last = Acknowledged;
+                    sinceProgress.Restart();
+                }
+
+                Assert.True(sinceProgress.Elapsed < stall, $"{Acknowledged} acknowledged, waiting for {acknowledged}, "
+                    + $"none for {stall.TotalSeconds} s" + Environment.NewLine + tail());
                 await Task.Delay(20);
             }
         }
