@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Garnet;
+using Garnet.server.Auth.Settings;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -8,13 +9,16 @@ namespace Omnichannel.Redis.Embedded;
 
 /// <summary>
 /// A Garnet server in this process, on a loopback port, persisting to a data folder with an append-only file
-/// and periodic checkpoints. Started once, on first use or by <see cref="EmbeddedGarnetHostedService"/>.
+/// and periodic checkpoints. Started once, on first use or by <see cref="EmbeddedGarnetHostedService"/>. Every
+/// connection must present the password kept in the data folder (<see cref="EmbeddedStoreSecrets"/>): the port is
+/// open to every user of the machine, the folder only to ours.
 /// </summary>
 public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDirectory, ILoggerFactory loggerFactory) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly ILogger _logger = loggerFactory.CreateLogger<EmbeddedGarnet>();
     private GarnetServer? _server;
+    private string? _password;
 
     public int Port { get; private set; }
 
@@ -22,7 +26,8 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
 
     public bool IsRunning => _server is not null;
 
-    public string ConnectionString => $"127.0.0.1:{Port},allowAdmin=true,abortConnect=false";
+    public string ConnectionString =>
+        $"127.0.0.1:{Port},password={_password ?? throw NotStarted()},allowAdmin=true,abortConnect=false";
 
     /// <summary>
     /// Starts the store once: recovers checkpoint and append-only file, then, unless
@@ -38,14 +43,17 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
                 return;
             }
 
-            Directory.CreateDirectory(DataDirectory);
+            // Creates the folder 0700 (or closes an existing one) before Garnet writes a byte into it.
+            _password = EmbeddedStoreSecrets.Password(DataDirectory, _logger);
             var started = System.Diagnostics.Stopwatch.StartNew();
             // A free port is found by binding and releasing it; another process can take it before Garnet binds.
             // With an automatic port, pick another and try again rather than fail the start.
             for (var attempt = 1; ; attempt++)
             {
                 Port = options.Port != 0 ? options.Port : FreeLoopbackPort();
-                var server = new GarnetServer(BuildArguments(), new GarnetLoggerFactory(loggerFactory));
+                // The password goes in as settings, not as an argument: arguments can end up in a log line.
+                var server = new GarnetServer(BuildArguments(), new GarnetLoggerFactory(loggerFactory),
+                    authenticationSettingsOverride: new PasswordAuthenticationSettings(_password));
                 try
                 {
                     server.Start();
@@ -136,6 +144,9 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
     }
 
     public void Dispose() => Stop();
+
+    private static InvalidOperationException NotStarted() =>
+        new("The embedded store has not started: its password is read at start.");
 
     private static bool IsPortTaken(Exception ex)
     {

@@ -23,10 +23,7 @@ public static class AuthRegistration
         builder.Services.AddSingleton<SignInPasswords>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignInPasswords>());
 
-        // Keys in the store: cookies issued by one node are read by every other, and survive restarts.
-        builder.Services.AddDataProtection().SetApplicationName("omnichannel");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<RedisConnection>((options, connection) => options.XmlRepository = new RedisXmlRepository(connection));
+        builder.AddStoredDataProtectionKeys();
 
         builder.Services.AddAuthentication(InboxSchemes.Selector)
             .AddPolicyScheme(InboxSchemes.Selector, "Cookie or API token", options =>
@@ -58,6 +55,29 @@ public static class AuthRegistration
             .AddPolicy(InboxPolicies.ReadConversations, policy => policy.RequireAssertion(context =>
                 context.User.HasClaim(c => c.Type == InboxClaims.AgentId) || context.User.HasScope(ApiScopes.ConversationsRead)));
         return builder;
+    }
+
+    /// <summary>
+    /// Keys in the store: cookies issued by one node are read by every other, and survive restarts. New keys are
+    /// encrypted to <see cref="KeyEncryptionCertificate"/> when there is one; keys written before that (plain XML)
+    /// are still read, so cookies and visitor tokens issued with them keep working.
+    /// </summary>
+    private static void AddStoredDataProtectionKeys(this IHostApplicationBuilder builder)
+    {
+        var keyEncryption = KeyEncryptionCertificate.Choose(builder.Configuration);
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("omnichannel");
+        if (keyEncryption.Certificate is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+
+        // After ProtectKeysWithCertificate's own setup: the repository is ours, the encryptor stays.
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<RedisConnection, ILogger<KeyEncryptionCertificate>>((options, connection, logger) =>
+            {
+                options.XmlRepository = new RedisXmlRepository(connection);
+                keyEncryption.Replay(logger);
+            });
     }
 
     // An API answers 401/403, never a redirect to a login page.

@@ -52,7 +52,9 @@ internal static class StoreCheckCommand
                 var directory = Path.GetFullPath(options.DataDirectory);
                 if (EmbeddedStoreEndpoint.RunningPort(directory) is { } port)
                 {
-                    connectionString = $"127.0.0.1:{port}";
+                    // A server from before store passwords has no password file, and its store asks for none.
+                    var password = EmbeddedStoreSecrets.ReadPassword(directory);
+                    connectionString = password is null ? $"127.0.0.1:{port}" : $"127.0.0.1:{port},password={password}";
                     where = $"embedded store of the running server, {directory}";
                 }
                 else
@@ -81,7 +83,8 @@ internal static class StoreCheckCommand
                 + $"(workspace {options.Workspace}, {where})");
             return report.Consistent ? Consistent : Inconsistent;
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ArgumentException or IOException
+            or InvalidOperationException or UnauthorizedAccessException)
         {
             return Fail("store: " + ex.Message);
         }
