@@ -42,21 +42,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
     public async Task<IngestResult> IngestAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        var (keys, args, journal) = IngestCall(message, now);
-        RedisResult[] result;
-        try
-        {
-            result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Ingest, keys, args))!;
-        }
-        catch (RedisServerException) when (journal is not null)
-        {
-            // The script stopped on an error after some of its writes: undo them now rather than at the next start,
-            // when later operations would have built on them.
-            await JournalRecovery.RollBackAsync(db, journal);
-            throw;
-        }
-
+        var result = (RedisResult[])(await EvaluateJournaledAsync(LuaScripts.Ingest, IngestCall(message, now)))!;
         return new IngestResult(
             ConversationId: (string)result[0]!,
             MessageId: (string)result[1]!,
@@ -69,6 +55,30 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             ConversationEventSequence: (long)result[8],
             Assignments: AssignmentChanges.Parse(result[9]));
     }
+
+    /// <summary>
+    /// Runs a journaled script (journal.lua). A script that stops on an error after some of its writes leaves its
+    /// journal: roll those writes back now rather than at the next start, when later operations would have built
+    /// on them.
+    /// </summary>
+    private async Task<RedisResult> EvaluateJournaledAsync(
+        string script, (RedisKey[] Keys, RedisValue[] Args, string? Journal) call)
+    {
+        var db = await connection.DatabaseAsync();
+        try
+        {
+            return await db.ScriptEvaluateAsync(script, call.Keys, call.Args);
+        }
+        catch (RedisServerException) when (call.Journal is not null)
+        {
+            await JournalRecovery.RollBackAsync(db, call.Journal);
+            throw;
+        }
+    }
+
+    // KEYS[1] routes the call to the workspace's slot; KEYS[2], only when the connection keeps an undo journal, is
+    // the operation's journal.
+    private RedisKey[] JournalKeys(string? journal) => journal is null ? SlotKey : [_keys.EventSequence, journal];
 
     /// <summary>
     /// The keys and arguments of ingest.lua for one message, and the undo journal it writes (null when the
@@ -115,17 +125,34 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             args.AddRange(["attachments", JsonSerializer.Serialize([.. message.Attachments], StoreJsonContext.Default.AttachmentInfoArray)]);
         }
 
-        RedisKey[] keys = journal is null ? SlotKey : [_keys.EventSequence, journal];
-        return (keys, [.. args], journal);
+        return (JournalKeys(journal), [.. args], journal);
     }
 
     public async Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
+        var result = await EvaluateJournaledAsync(LuaScripts.AppendOutbound, AppendOutboundCall(message, now));
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        return new AppendResult((string)values[0]!, (long)values[1], (string)values[2]!);
+    }
+
+    /// <summary>
+    /// The keys and arguments of append_outbound.lua for one reply or note, and its undo journal (null when the
+    /// connection keeps none), named after the new message id.
+    /// </summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) AppendOutboundCall(
+        OutboundMessage message, DateTimeOffset now)
+    {
+        var messageId = Ids.New();
+        var journal = connection.UndoJournal ? _keys.Journal(messageId) : null;
         var args = new List<RedisValue>(CommonArgs(now))
         {
             message.ConversationId,
-            Ids.New(),
+            messageId,
             message.IsPrivate ? "1" : "0",
             message.AuthorKind.ToString().ToLowerInvariant(),
             message.AuthorId,
@@ -142,14 +169,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             args.AddRange(["attachments", JsonSerializer.Serialize([.. message.Attachments], StoreJsonContext.Default.AttachmentInfoArray)]);
         }
 
-        var result = await db.ScriptEvaluateAsync(LuaScripts.AppendOutbound, SlotKey, [.. args]);
-        if (result.IsNull)
-        {
-            return null;
-        }
-
-        var values = (RedisResult[])result!;
-        return new AppendResult((string)values[0]!, (long)values[1], (string)values[2]!);
+        return (JournalKeys(journal), [.. args], journal);
     }
 
     public async Task<StatusChangeResult?> ChangeStatusAsync(string conversationId, ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -73,6 +73,47 @@ public sealed class UndoJournalTests(StoreServers servers)
         Assert.Equal("open", await store.Db.HashGetAsync(store.Keys.Conversation(yara.ConversationId), "status"));
     }
 
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task A_reply_or_note_stopped_after_any_of_its_writes_is_rolled_back_to_the_store_it_found(
+        string backend)
+    {
+        var options = servers.For(backend);
+        options.EventLogCapacity = 20;
+        await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
+        await store.Queues.SaveAsync(new QueueSettings(Queue, "Support", QueuePolicy.RoundRobin,
+            HandoverPolicy.RequeueWhenOffline, 30, [], T0, T0), null, false, "lead", T0);
+        // Past the event log's cap, so that every reply also trims the log.
+        for (var i = 0; i < 25; i++)
+        {
+            await store.Conversations.IngestAsync(Inbound.Message($"filler{i}", $"f{i}"), T0);
+        }
+
+        var zed = await store.Conversations.IngestAsync(Inbound.Message("zed", "z1", queue: Queue), T0.AddMinutes(1));
+        var id = zed.ConversationId;
+        var ana = Ids.New();
+        await store.Conversations.AssignAsync(id, ana, "manual", "lead", T0.AddMinutes(1));
+        Assert.True(await store.Db.HashExistsAsync(store.Keys.Conversation(id), "unansweredSince"));
+        Assert.NotNull(await store.Db.SortedSetScoreAsync(store.Keys.Prefix + "timeouts", id));
+        OutboundMessage Reply(string text, bool isPrivate) =>
+            new(id, AuthorKind.Agent, ana, "Ana", text, isPrivate);
+
+        // A private note: the message and its event only.
+        await InterruptEveryWayAsync(store, LuaScripts.AppendOutbound,
+            store.Conversations.AppendOutboundCall(Reply("internal", true), T0.AddMinutes(2)));
+        // The first answer: unanswered and its timeout end, first response, the lists' scores, the outbox.
+        var writes = await InterruptEveryWayAsync(store, LuaScripts.AppendOutbound,
+            store.Conversations.AppendOutboundCall(Reply("Hi", false), T0.AddMinutes(3)));
+        Assert.True(writes > 8, $"a first answer took only {writes} writes");
+        Assert.False(await store.Db.HashExistsAsync(store.Keys.Conversation(id), "unansweredSince"));
+        Assert.Null(await store.Db.SortedSetScoreAsync(store.Keys.Prefix + "timeouts", id));
+        Assert.Equal(1, await store.Db.ListLengthAsync(store.Keys.Prefix + "outbox:api"));
+        // A second answer behind the first in the outbox.
+        await InterruptEveryWayAsync(store, LuaScripts.AppendOutbound,
+            store.Conversations.AppendOutboundCall(Reply("More", false), T0.AddMinutes(4)));
+        Assert.Equal(2, await store.Db.ListLengthAsync(store.Keys.Prefix + "outbox:api"));
+    }
+
     [Fact]
     public async Task The_embedded_store_rolls_back_an_unfinished_ingest_when_it_starts_and_check_reports_it_before()
     {
@@ -90,7 +131,7 @@ public sealed class UndoJournalTests(StoreServers servers)
                 before = await DumpAsync(store);
                 var call = store.Conversations.IngestCall(Inbound.Message("ana", "a2"), T0.AddMinutes(1));
                 journal = call.Journal!;
-                Assert.False(await RunStoppedAsync(store.Db, call, 7));
+                Assert.False(await RunStoppedAsync(store.Db, LuaScripts.Ingest, call, 7));
                 Assert.Contains(await CheckAsync(store), f => f.Kind == "journal-pending");
                 garnet.Stop();
             }
@@ -115,23 +156,31 @@ public sealed class UndoJournalTests(StoreServers servers)
         var call = store.Conversations.IngestCall(Inbound.Message("ana", "a1"), T0);
         Assert.Null(call.Journal);
         Assert.Single(call.Keys);
+        var reply = store.Conversations.AppendOutboundCall(
+            new OutboundMessage("c1", AuthorKind.Agent, "ana", null, "Hi", false), T0);
+        Assert.Null(reply.Journal);
+        Assert.Single(reply.Keys);
     }
 
     // Stops the ingest after 1, 2, 3 ... writes, each time checks what the checker says and rolls back, until the
     // script gets through; returns how many writes the whole ingest made.
-    private static async Task<int> InterruptEveryWayAsync(StoreUnderTest store, InboundMessage message,
-        DateTimeOffset now)
+    private static Task<int> InterruptEveryWayAsync(StoreUnderTest store, InboundMessage message,
+        DateTimeOffset now) =>
+        InterruptEveryWayAsync(store, LuaScripts.Ingest, store.Conversations.IngestCall(message, now));
+
+    // The same for any journaled script and one call of it.
+    private static async Task<int> InterruptEveryWayAsync(StoreUnderTest store, string script,
+        (RedisKey[] Keys, RedisValue[] Args, string? Journal) call)
     {
         Assert.Empty(await CheckAsync(store));
         var before = await DumpAsync(store);
-        var call = store.Conversations.IngestCall(message, now);
         var journal = call.Journal!;
         for (var writes = 1; ; writes++)
         {
-            Assert.True(writes < 500, "the ingest never got through: a script error other than the test's stop?");
-            if (await RunStoppedAsync(store.Db, call, writes))
+            Assert.True(writes < 500, "the script never got through: a script error other than the test's stop?");
+            if (await RunStoppedAsync(store.Db, script, call, writes))
             {
-                Assert.False(await store.Db.KeyExistsAsync(journal), "a finished ingest left its journal");
+                Assert.False(await store.Db.KeyExistsAsync(journal), "a finished operation left its journal");
                 Assert.Empty(await CheckAsync(store));
                 return writes - 1;
             }
@@ -145,12 +194,12 @@ public sealed class UndoJournalTests(StoreServers servers)
     }
 
     // True when the script got through, false when the shim stopped it after `writes` writes (journal records aside).
-    private static async Task<bool> RunStoppedAsync(IDatabase db,
+    private static async Task<bool> RunStoppedAsync(IDatabase db, string script,
         (RedisKey[] Keys, RedisValue[] Args, string? Journal) call, int writes)
     {
         try
         {
-            await db.ScriptEvaluateAsync(StopAfter(writes) + LuaScripts.Ingest, call.Keys, call.Args);
+            await db.ScriptEvaluateAsync(StopAfter(writes) + script, call.Keys, call.Args);
             return true;
         }
         catch (RedisServerException)
