@@ -42,7 +42,8 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
     public async Task<IngestResult> IngestAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var result = (RedisResult[])(await EvaluateJournaledAsync(LuaScripts.Ingest, IngestCall(message, now)))!;
+        var call = IngestCall(message, now);
+        var result = (RedisResult[])(await connection.EvaluateJournaledAsync(LuaScripts.Ingest, call))!;
         return new IngestResult(
             ConversationId: (string)result[0]!,
             MessageId: (string)result[1]!,
@@ -57,30 +58,6 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
     }
 
     /// <summary>
-    /// Runs a journaled script (journal.lua). A script that stops on an error after some of its writes leaves its
-    /// journal: roll those writes back now rather than at the next start, when later operations would have built
-    /// on them.
-    /// </summary>
-    private async Task<RedisResult> EvaluateJournaledAsync(
-        string script, (RedisKey[] Keys, RedisValue[] Args, string? Journal) call)
-    {
-        var db = await connection.DatabaseAsync();
-        try
-        {
-            return await db.ScriptEvaluateAsync(script, call.Keys, call.Args);
-        }
-        catch (RedisServerException) when (call.Journal is not null)
-        {
-            await JournalRecovery.RollBackAsync(db, call.Journal);
-            throw;
-        }
-    }
-
-    // KEYS[1] routes the call to the workspace's slot; KEYS[2], only when the connection keeps an undo journal, is
-    // the operation's journal.
-    private RedisKey[] JournalKeys(string? journal) => journal is null ? SlotKey : [_keys.EventSequence, journal];
-
-    /// <summary>
     /// The keys and arguments of ingest.lua for one message, and the undo journal it writes (null when the
     /// connection keeps none). The journal is named after the new message id: unique and time-ordered.
     /// </summary>
@@ -88,7 +65,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         InboundMessage message, DateTimeOffset now)
     {
         var messageId = Ids.New();
-        var journal = connection.UndoJournal ? _keys.Journal(messageId) : null;
+        var journal = connection.NewJournal(messageId);
         var identities = new List<string> { message.Sender.ToString() };
         identities.AddRange(message.OtherIdentities.Select(i => i.ToString()).Where(i => i != identities[0]).Distinct(StringComparer.Ordinal));
 
@@ -125,12 +102,13 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             args.AddRange(["attachments", JsonSerializer.Serialize([.. message.Attachments], StoreJsonContext.Default.AttachmentInfoArray)]);
         }
 
-        return (JournalKeys(journal), [.. args], journal);
+        return (connection.JournalKeys(journal), [.. args], journal);
     }
 
     public async Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var result = await EvaluateJournaledAsync(LuaScripts.AppendOutbound, AppendOutboundCall(message, now));
+        var call = AppendOutboundCall(message, now);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.AppendOutbound, call);
         if (result.IsNull)
         {
             return null;
@@ -148,7 +126,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         OutboundMessage message, DateTimeOffset now)
     {
         var messageId = Ids.New();
-        var journal = connection.UndoJournal ? _keys.Journal(messageId) : null;
+        var journal = connection.NewJournal(messageId);
         var args = new List<RedisValue>(CommonArgs(now))
         {
             message.ConversationId,
@@ -169,18 +147,13 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             args.AddRange(["attachments", JsonSerializer.Serialize([.. message.Attachments], StoreJsonContext.Default.AttachmentInfoArray)]);
         }
 
-        return (JournalKeys(journal), [.. args], journal);
+        return (connection.JournalKeys(journal), [.. args], journal);
     }
 
     public async Task<StatusChangeResult?> ChangeStatusAsync(string conversationId, ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args =
-        [
-            .. CommonArgs(now), conversationId, status.ToText(),
-            snoozedUntil is { } until ? HashMapping.Ms(until) : "", actorId ?? "",
-        ];
-        var result = await db.ScriptEvaluateAsync(LuaScripts.ChangeStatus, SlotKey, args);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.ChangeStatus,
+            ChangeStatusCall(conversationId, status, snoozedUntil, actorId, now));
         if (result.IsNull)
         {
             return null;
@@ -188,6 +161,28 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
         var values = (RedisResult[])result!;
         return new StatusChangeResult(ConversationStatusText.Parse((string)values[0]!), ConversationStatusText.Parse((string)values[1]!), (long)values[2]);
+    }
+
+    /// <summary>The keys and arguments of change_status.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) ChangeStatusCall(string conversationId,
+        ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now)
+    {
+        var journal = connection.NewJournal();
+        RedisValue[] args =
+        [
+            .. CommonArgs(now), conversationId, status.ToText(),
+            snoozedUntil is { } until ? HashMapping.Ms(until) : "", actorId ?? "",
+        ];
+        return (connection.JournalKeys(journal), args, journal);
+    }
+
+    /// <summary>The keys and arguments of assign.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) AssignCall(string conversationId,
+        string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null)
+    {
+        var journal = connection.NewJournal();
+        RedisValue[] args = [.. CommonArgs(now), conversationId, agentId ?? "", reason, actorId ?? "", note ?? ""];
+        return (connection.JournalKeys(journal), args, journal);
     }
 
     // KEYS: identity index, contact hash, contact identities. ARGV: 1 "kind:value", 2 contact id, 3 email or '', 4 now ms.
@@ -221,9 +216,8 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
     public async Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args = [.. CommonArgs(now), conversationId, agentId ?? "", reason, actorId ?? "", note ?? ""];
-        var result = await db.ScriptEvaluateAsync(LuaScripts.Assign, SlotKey, args);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.Assign,
+            AssignCall(conversationId, agentId, reason, actorId, now, note));
         if (result.IsNull)
         {
             return null;

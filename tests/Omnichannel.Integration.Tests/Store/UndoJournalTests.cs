@@ -114,6 +114,63 @@ public sealed class UndoJournalTests(StoreServers servers)
         Assert.Equal(2, await store.Db.ListLengthAsync(store.Keys.Prefix + "outbox:api"));
     }
 
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task A_status_change_assignment_or_move_stopped_after_any_of_its_writes_is_rolled_back(
+        string backend)
+    {
+        var options = servers.For(backend);
+        options.EventLogCapacity = 20;
+        await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
+        await store.Queues.SaveAsync(new QueueSettings(Queue, "Support", QueuePolicy.RoundRobin,
+            HandoverPolicy.RequeueWhenOffline, 30, [], T0, T0), null, false, "lead", T0);
+        // Past the event log's cap, so that every operation also trims the log.
+        for (var i = 0; i < 25; i++)
+        {
+            await store.Conversations.IngestAsync(Inbound.Message($"filler{i}", $"f{i}"), T0);
+        }
+
+        var agents = new[] { Ids.New(), Ids.New() };
+        foreach (var agent in agents)
+        {
+            await store.Agents.TryCreateAsync(new Agent(agent, agent + "@example.test", agent, AgentRole.Agent, 5,
+                [Queue], "x", "s", T0));
+        }
+
+        var (ana, bob) = (agents[0], agents[1]);
+        var id = (await store.Conversations.IngestAsync(Inbound.Message("zed", "z1", queue: Queue),
+            T0.AddMinutes(1))).ConversationId;
+        var conversations = store.Conversations;
+        async Task<string?> Field(string field) =>
+            await store.Db.HashGetAsync(store.Keys.Conversation(id), field);
+
+        // Out of the queue to an agent: lists, waiting set, unanswered timeout, its event and audit entry.
+        await InterruptEveryWayAsync(store, LuaScripts.Assign,
+            conversations.AssignCall(id, ana, "manual", "lead", T0.AddMinutes(2), "take this"));
+        Assert.Equal(ana, await Field("assigneeId"));
+
+        // Snoozed, snoozed again later, woken, resolved, reopened.
+        var step = 3;
+        foreach (var (status, until) in new (ConversationStatus, DateTimeOffset?)[]
+        {
+            (ConversationStatus.Snoozed, T0.AddDays(1)), (ConversationStatus.Snoozed, T0.AddDays(2)),
+            (ConversationStatus.Open, null), (ConversationStatus.Resolved, null), (ConversationStatus.Open, null),
+        })
+        {
+            await InterruptEveryWayAsync(store, LuaScripts.ChangeStatus,
+                conversations.ChangeStatusCall(id, status, until, ana, T0.AddMinutes(step++)));
+            Assert.Equal(status.ToText(), await Field("status"));
+        }
+
+        // A lead's move to another agent, then back to the queue.
+        await InterruptEveryWayAsync(store, LuaScripts.Move, store.Assignments.MoveCall(Queue,
+            [new RebalanceMove(id, ana, bob)], "rebalance", "lead", false, null, T0.AddMinutes(step++)));
+        Assert.Equal(bob, await Field("assigneeId"));
+        await InterruptEveryWayAsync(store, LuaScripts.Assign,
+            conversations.AssignCall(id, null, "manual", "lead", T0.AddMinutes(step)));
+        Assert.Null(await Field("assigneeId"));
+    }
+
     [Fact]
     public async Task The_embedded_store_rolls_back_an_unfinished_ingest_when_it_starts_and_check_reports_it_before()
     {
@@ -160,6 +217,10 @@ public sealed class UndoJournalTests(StoreServers servers)
             new OutboundMessage("c1", AuthorKind.Agent, "ana", null, "Hi", false), T0);
         Assert.Null(reply.Journal);
         Assert.Single(reply.Keys);
+        Assert.Null(store.Conversations.ChangeStatusCall("c1", ConversationStatus.Resolved, null, "ana", T0).Journal);
+        Assert.Null(store.Conversations.AssignCall("c1", "ana", "manual", "lead", T0).Journal);
+        Assert.Null(store.Assignments.MoveCall("q", [new RebalanceMove("c1", "ana", "")], "r", "lead", false, null,
+            T0).Journal);
     }
 
     // Stops the ingest after 1, 2, 3 ... writes, each time checks what the checker says and rolls back, until the
