@@ -67,9 +67,17 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
 
     public async Task<IReadOnlyList<AssignmentChange>> HandoverAsync(string queueId, string? agentId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
+        var call = HandoverCall(queueId, agentId, now);
+        return AssignmentChanges.Parse(await connection.EvaluateJournaledAsync(LuaScripts.Handover, call));
+    }
+
+    /// <summary>The keys and arguments of handover.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) HandoverCall(string queueId, string? agentId,
+        DateTimeOffset now)
+    {
+        var journal = connection.NewJournal();
         RedisValue[] args = [.. CommonArgs(now), queueId, agentId ?? ""];
-        return AssignmentChanges.Parse(await db.ScriptEvaluateAsync(LuaScripts.Handover, SlotKey, args));
+        return (connection.JournalKeys(journal), args, journal);
     }
 
     public async Task<IReadOnlyList<AssignmentChange>> ReassignUnansweredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)

@@ -171,6 +171,41 @@ public sealed class UndoJournalTests(StoreServers servers)
         Assert.Null(await Field("assigneeId"));
     }
 
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task A_handover_stopped_after_any_of_its_writes_is_rolled_back(string backend)
+    {
+        var options = servers.For(backend);
+        options.EventLogCapacity = 20;
+        await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
+        await store.Queues.SaveAsync(new QueueSettings(Queue, "Support", QueuePolicy.RoundRobin,
+            HandoverPolicy.Requeue, 30, [], T0, T0), null, false, "lead", T0);
+        var ana = Ids.New();
+        await store.Agents.TryCreateAsync(new Agent(ana, "ana@example.test", "Ana", AgentRole.Agent, 5, [Queue], "x",
+            "s", T0));
+        await store.Assignments.SetShiftWindowsAsync(ana, [new ShiftWindow(T0.AddHours(-2), T0.AddHours(-1))], T0);
+        var ids = new List<string>();
+        for (var i = 0; i < 25; i++)
+        {
+            var id = (await store.Conversations.IngestAsync(Inbound.Message($"c{i}", $"m{i}", queue: Queue),
+                T0)).ConversationId;
+            if (i < 2)
+            {
+                await store.Conversations.AssignAsync(id, ana, "manual", "lead", T0);
+                ids.Add(id);
+            }
+        }
+
+        // Her shift is over: both her conversations go back to the queue, with their events and audit entries.
+        var writes = await InterruptEveryWayAsync(store, LuaScripts.Handover,
+            store.Assignments.HandoverCall(Queue, null, T0.AddMinutes(1)));
+        Assert.True(writes > 4, $"a handover of two conversations took only {writes} writes");
+        foreach (var id in ids)
+        {
+            Assert.False(await store.Db.HashExistsAsync(store.Keys.Conversation(id), "assigneeId"));
+        }
+    }
+
     [Fact]
     public async Task The_embedded_store_rolls_back_an_unfinished_ingest_when_it_starts_and_check_reports_it_before()
     {
