@@ -67,9 +67,17 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
 
     public async Task<IReadOnlyList<AssignmentChange>> HandoverAsync(string queueId, string? agentId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
+        var call = HandoverCall(queueId, agentId, now);
+        return AssignmentChanges.Parse(await connection.EvaluateJournaledAsync(LuaScripts.Handover, call));
+    }
+
+    /// <summary>The keys and arguments of handover.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) HandoverCall(string queueId, string? agentId,
+        DateTimeOffset now)
+    {
+        var journal = connection.NewJournal();
         RedisValue[] args = [.. CommonArgs(now), queueId, agentId ?? ""];
-        return AssignmentChanges.Parse(await db.ScriptEvaluateAsync(LuaScripts.Handover, SlotKey, args));
+        return (connection.JournalKeys(journal), args, journal);
     }
 
     public async Task<IReadOnlyList<AssignmentChange>> ReassignUnansweredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
@@ -86,14 +94,8 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
             return new MoveOutcome(true, [], null, null);
         }
 
-        var db = await connection.DatabaseAsync();
-        var args = new List<RedisValue>(CommonArgs(now)) { queueId, reason, actorId, respectCapacity ? "1" : "0", note ?? "" };
-        foreach (var move in moves)
-        {
-            args.AddRange([move.ConversationId, move.From, move.To]);
-        }
-
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Move, SlotKey, [.. args]))!;
+        var call = MoveCall(queueId, moves, reason, actorId, respectCapacity, note, now);
+        var result = (RedisResult[])(await connection.EvaluateJournaledAsync(LuaScripts.Move, call))!;
         if ((int)result[0] == 0)
         {
             return new MoveOutcome(false, [], (string?)result[1], (string?)result[2]);
@@ -106,6 +108,24 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
         }
 
         return new MoveOutcome(true, changes, null, null);
+    }
+
+    /// <summary>The keys and arguments of move.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) MoveCall(string queueId,
+        IReadOnlyList<RebalanceMove> moves, string reason, string actorId, bool respectCapacity, string? note,
+        DateTimeOffset now)
+    {
+        var journal = connection.NewJournal();
+        var args = new List<RedisValue>(CommonArgs(now))
+        {
+            queueId, reason, actorId, respectCapacity ? "1" : "0", note ?? "",
+        };
+        foreach (var move in moves)
+        {
+            args.AddRange([move.ConversationId, move.From, move.To]);
+        }
+
+        return (connection.JournalKeys(journal), [.. args], journal);
     }
 
     public async Task<QueueAgents> ReadAgentsAsync(string queueId, IReadOnlyList<string>? agentIds, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Omnichannel.Core.Model;
 using Omnichannel.Redis.Embedded;
 using StackExchange.Redis;
 
@@ -31,6 +32,40 @@ public sealed class RedisConnection : IAsyncDisposable
     public bool UndoJournal { get; }
 
     public async Task<IDatabase> DatabaseAsync() => (await _multiplexer.Value).GetDatabase();
+
+    /// <summary>
+    /// The undo journal of a new operation, named after a new (time-ordered) id or the operation's own, or null
+    /// when the connection keeps none.
+    /// </summary>
+    internal string? NewJournal(string? operationId = null) =>
+        UndoJournal ? Keys.Journal(operationId ?? Ids.New()) : null;
+
+    /// <summary>
+    /// The keys of a journaled script: KEYS[1] routes the call to the workspace's slot; KEYS[2], only when there
+    /// is a journal, is the operation's journal.
+    /// </summary>
+    internal RedisKey[] JournalKeys(string? journal) =>
+        journal is null ? [Keys.EventSequence] : [Keys.EventSequence, journal];
+
+    /// <summary>
+    /// Runs a journaled script (journal.lua). A script that stops on an error after some of its writes leaves its
+    /// journal: roll those writes back now rather than at the next start, when later operations would have built
+    /// on them.
+    /// </summary>
+    internal async Task<RedisResult> EvaluateJournaledAsync(
+        string script, (RedisKey[] Keys, RedisValue[] Args, string? Journal) call)
+    {
+        var db = await DatabaseAsync();
+        try
+        {
+            return await db.ScriptEvaluateAsync(script, call.Keys, call.Args);
+        }
+        catch (RedisServerException) when (call.Journal is not null)
+        {
+            await JournalRecovery.RollBackAsync(db, call.Journal);
+            throw;
+        }
+    }
 
     public Task<ConnectionMultiplexer> MultiplexerAsync() => _multiplexer.Value;
 

@@ -42,21 +42,8 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
     public async Task<IngestResult> IngestAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        var (keys, args, journal) = IngestCall(message, now);
-        RedisResult[] result;
-        try
-        {
-            result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Ingest, keys, args))!;
-        }
-        catch (RedisServerException) when (journal is not null)
-        {
-            // The script stopped on an error after some of its writes: undo them now rather than at the next start,
-            // when later operations would have built on them.
-            await JournalRecovery.RollBackAsync(db, journal);
-            throw;
-        }
-
+        var call = IngestCall(message, now);
+        var result = (RedisResult[])(await connection.EvaluateJournaledAsync(LuaScripts.Ingest, call))!;
         return new IngestResult(
             ConversationId: (string)result[0]!,
             MessageId: (string)result[1]!,
@@ -78,7 +65,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         InboundMessage message, DateTimeOffset now)
     {
         var messageId = Ids.New();
-        var journal = connection.UndoJournal ? _keys.Journal(messageId) : null;
+        var journal = connection.NewJournal(messageId);
         var identities = new List<string> { message.Sender.ToString() };
         identities.AddRange(message.OtherIdentities.Select(i => i.ToString()).Where(i => i != identities[0]).Distinct(StringComparer.Ordinal));
 
@@ -115,17 +102,35 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             args.AddRange(["attachments", JsonSerializer.Serialize([.. message.Attachments], StoreJsonContext.Default.AttachmentInfoArray)]);
         }
 
-        RedisKey[] keys = journal is null ? SlotKey : [_keys.EventSequence, journal];
-        return (keys, [.. args], journal);
+        return (connection.JournalKeys(journal), [.. args], journal);
     }
 
     public async Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
+        var call = AppendOutboundCall(message, now);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.AppendOutbound, call);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        return new AppendResult((string)values[0]!, (long)values[1], (string)values[2]!);
+    }
+
+    /// <summary>
+    /// The keys and arguments of append_outbound.lua for one reply or note, and its undo journal (null when the
+    /// connection keeps none), named after the new message id.
+    /// </summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) AppendOutboundCall(
+        OutboundMessage message, DateTimeOffset now)
+    {
+        var messageId = Ids.New();
+        var journal = connection.NewJournal(messageId);
         var args = new List<RedisValue>(CommonArgs(now))
         {
             message.ConversationId,
-            Ids.New(),
+            messageId,
             message.IsPrivate ? "1" : "0",
             message.AuthorKind.ToString().ToLowerInvariant(),
             message.AuthorId,
@@ -142,25 +147,13 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             args.AddRange(["attachments", JsonSerializer.Serialize([.. message.Attachments], StoreJsonContext.Default.AttachmentInfoArray)]);
         }
 
-        var result = await db.ScriptEvaluateAsync(LuaScripts.AppendOutbound, SlotKey, [.. args]);
-        if (result.IsNull)
-        {
-            return null;
-        }
-
-        var values = (RedisResult[])result!;
-        return new AppendResult((string)values[0]!, (long)values[1], (string)values[2]!);
+        return (connection.JournalKeys(journal), [.. args], journal);
     }
 
     public async Task<StatusChangeResult?> ChangeStatusAsync(string conversationId, ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args =
-        [
-            .. CommonArgs(now), conversationId, status.ToText(),
-            snoozedUntil is { } until ? HashMapping.Ms(until) : "", actorId ?? "",
-        ];
-        var result = await db.ScriptEvaluateAsync(LuaScripts.ChangeStatus, SlotKey, args);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.ChangeStatus,
+            ChangeStatusCall(conversationId, status, snoozedUntil, actorId, now));
         if (result.IsNull)
         {
             return null;
@@ -168,6 +161,28 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
         var values = (RedisResult[])result!;
         return new StatusChangeResult(ConversationStatusText.Parse((string)values[0]!), ConversationStatusText.Parse((string)values[1]!), (long)values[2]);
+    }
+
+    /// <summary>The keys and arguments of change_status.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) ChangeStatusCall(string conversationId,
+        ConversationStatus status, DateTimeOffset? snoozedUntil, string? actorId, DateTimeOffset now)
+    {
+        var journal = connection.NewJournal();
+        RedisValue[] args =
+        [
+            .. CommonArgs(now), conversationId, status.ToText(),
+            snoozedUntil is { } until ? HashMapping.Ms(until) : "", actorId ?? "",
+        ];
+        return (connection.JournalKeys(journal), args, journal);
+    }
+
+    /// <summary>The keys and arguments of assign.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) AssignCall(string conversationId,
+        string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null)
+    {
+        var journal = connection.NewJournal();
+        RedisValue[] args = [.. CommonArgs(now), conversationId, agentId ?? "", reason, actorId ?? "", note ?? ""];
+        return (connection.JournalKeys(journal), args, journal);
     }
 
     // KEYS: identity index, contact hash, contact identities. ARGV: 1 "kind:value", 2 contact id, 3 email or '', 4 now ms.
@@ -201,9 +216,8 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
     public async Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args = [.. CommonArgs(now), conversationId, agentId ?? "", reason, actorId ?? "", note ?? ""];
-        var result = await db.ScriptEvaluateAsync(LuaScripts.Assign, SlotKey, args);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.Assign,
+            AssignCall(conversationId, agentId, reason, actorId, now, note));
         if (result.IsNull)
         {
             return null;

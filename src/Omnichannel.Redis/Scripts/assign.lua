@@ -8,4 +8,5 @@ if not state then
 end
 local previous = state.assignee
 local seq = assign_to(conv_id, state, agent_id, ARGV[6], ARGV[7], ARGV[8] ~= '' and ARGV[8] or nil)
+journal_done()
 return { previous, agent_id, seq }

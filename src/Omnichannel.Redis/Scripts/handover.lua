@@ -14,4 +14,5 @@ elseif redis.call('SISMEMBER', P .. 'queue:' .. queue.id .. ':members', ARGV[5])
   handover_agent(queue, agent_state(ARGV[5], true), changes)
 end
 drain(queue.id, changes)
+journal_done()
 return flatten(changes)

@@ -51,4 +51,5 @@ for _, m in ipairs(moves) do
     out[#out + 1] = v
   end
 end
+journal_done()
 return out

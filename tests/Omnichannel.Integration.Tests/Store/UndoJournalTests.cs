@@ -73,6 +73,139 @@ public sealed class UndoJournalTests(StoreServers servers)
         Assert.Equal("open", await store.Db.HashGetAsync(store.Keys.Conversation(yara.ConversationId), "status"));
     }
 
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task A_reply_or_note_stopped_after_any_of_its_writes_is_rolled_back_to_the_store_it_found(
+        string backend)
+    {
+        var options = servers.For(backend);
+        options.EventLogCapacity = 20;
+        await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
+        await store.Queues.SaveAsync(new QueueSettings(Queue, "Support", QueuePolicy.RoundRobin,
+            HandoverPolicy.RequeueWhenOffline, 30, [], T0, T0), null, false, "lead", T0);
+        // Past the event log's cap, so that every reply also trims the log.
+        for (var i = 0; i < 25; i++)
+        {
+            await store.Conversations.IngestAsync(Inbound.Message($"filler{i}", $"f{i}"), T0);
+        }
+
+        var zed = await store.Conversations.IngestAsync(Inbound.Message("zed", "z1", queue: Queue), T0.AddMinutes(1));
+        var id = zed.ConversationId;
+        var ana = Ids.New();
+        await store.Conversations.AssignAsync(id, ana, "manual", "lead", T0.AddMinutes(1));
+        Assert.True(await store.Db.HashExistsAsync(store.Keys.Conversation(id), "unansweredSince"));
+        Assert.NotNull(await store.Db.SortedSetScoreAsync(store.Keys.Prefix + "timeouts", id));
+        OutboundMessage Reply(string text, bool isPrivate) =>
+            new(id, AuthorKind.Agent, ana, "Ana", text, isPrivate);
+
+        // A private note: the message and its event only.
+        await InterruptEveryWayAsync(store, LuaScripts.AppendOutbound,
+            store.Conversations.AppendOutboundCall(Reply("internal", true), T0.AddMinutes(2)));
+        // The first answer: unanswered and its timeout end, first response, the lists' scores, the outbox.
+        var writes = await InterruptEveryWayAsync(store, LuaScripts.AppendOutbound,
+            store.Conversations.AppendOutboundCall(Reply("Hi", false), T0.AddMinutes(3)));
+        Assert.True(writes > 8, $"a first answer took only {writes} writes");
+        Assert.False(await store.Db.HashExistsAsync(store.Keys.Conversation(id), "unansweredSince"));
+        Assert.Null(await store.Db.SortedSetScoreAsync(store.Keys.Prefix + "timeouts", id));
+        Assert.Equal(1, await store.Db.ListLengthAsync(store.Keys.Prefix + "outbox:api"));
+        // A second answer behind the first in the outbox.
+        await InterruptEveryWayAsync(store, LuaScripts.AppendOutbound,
+            store.Conversations.AppendOutboundCall(Reply("More", false), T0.AddMinutes(4)));
+        Assert.Equal(2, await store.Db.ListLengthAsync(store.Keys.Prefix + "outbox:api"));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task A_status_change_assignment_or_move_stopped_after_any_of_its_writes_is_rolled_back(
+        string backend)
+    {
+        var options = servers.For(backend);
+        options.EventLogCapacity = 20;
+        await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
+        await store.Queues.SaveAsync(new QueueSettings(Queue, "Support", QueuePolicy.RoundRobin,
+            HandoverPolicy.RequeueWhenOffline, 30, [], T0, T0), null, false, "lead", T0);
+        // Past the event log's cap, so that every operation also trims the log.
+        for (var i = 0; i < 25; i++)
+        {
+            await store.Conversations.IngestAsync(Inbound.Message($"filler{i}", $"f{i}"), T0);
+        }
+
+        var agents = new[] { Ids.New(), Ids.New() };
+        foreach (var agent in agents)
+        {
+            await store.Agents.TryCreateAsync(new Agent(agent, agent + "@example.test", agent, AgentRole.Agent, 5,
+                [Queue], "x", "s", T0));
+        }
+
+        var (ana, bob) = (agents[0], agents[1]);
+        var id = (await store.Conversations.IngestAsync(Inbound.Message("zed", "z1", queue: Queue),
+            T0.AddMinutes(1))).ConversationId;
+        var conversations = store.Conversations;
+        async Task<string?> Field(string field) =>
+            await store.Db.HashGetAsync(store.Keys.Conversation(id), field);
+
+        // Out of the queue to an agent: lists, waiting set, unanswered timeout, its event and audit entry.
+        await InterruptEveryWayAsync(store, LuaScripts.Assign,
+            conversations.AssignCall(id, ana, "manual", "lead", T0.AddMinutes(2), "take this"));
+        Assert.Equal(ana, await Field("assigneeId"));
+
+        // Snoozed, snoozed again later, woken, resolved, reopened.
+        var step = 3;
+        foreach (var (status, until) in new (ConversationStatus, DateTimeOffset?)[]
+        {
+            (ConversationStatus.Snoozed, T0.AddDays(1)), (ConversationStatus.Snoozed, T0.AddDays(2)),
+            (ConversationStatus.Open, null), (ConversationStatus.Resolved, null), (ConversationStatus.Open, null),
+        })
+        {
+            await InterruptEveryWayAsync(store, LuaScripts.ChangeStatus,
+                conversations.ChangeStatusCall(id, status, until, ana, T0.AddMinutes(step++)));
+            Assert.Equal(status.ToText(), await Field("status"));
+        }
+
+        // A lead's move to another agent, then back to the queue.
+        await InterruptEveryWayAsync(store, LuaScripts.Move, store.Assignments.MoveCall(Queue,
+            [new RebalanceMove(id, ana, bob)], "rebalance", "lead", false, null, T0.AddMinutes(step++)));
+        Assert.Equal(bob, await Field("assigneeId"));
+        await InterruptEveryWayAsync(store, LuaScripts.Assign,
+            conversations.AssignCall(id, null, "manual", "lead", T0.AddMinutes(step)));
+        Assert.Null(await Field("assigneeId"));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task A_handover_stopped_after_any_of_its_writes_is_rolled_back(string backend)
+    {
+        var options = servers.For(backend);
+        options.EventLogCapacity = 20;
+        await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
+        await store.Queues.SaveAsync(new QueueSettings(Queue, "Support", QueuePolicy.RoundRobin,
+            HandoverPolicy.Requeue, 30, [], T0, T0), null, false, "lead", T0);
+        var ana = Ids.New();
+        await store.Agents.TryCreateAsync(new Agent(ana, "ana@example.test", "Ana", AgentRole.Agent, 5, [Queue], "x",
+            "s", T0));
+        await store.Assignments.SetShiftWindowsAsync(ana, [new ShiftWindow(T0.AddHours(-2), T0.AddHours(-1))], T0);
+        var ids = new List<string>();
+        for (var i = 0; i < 25; i++)
+        {
+            var id = (await store.Conversations.IngestAsync(Inbound.Message($"c{i}", $"m{i}", queue: Queue),
+                T0)).ConversationId;
+            if (i < 2)
+            {
+                await store.Conversations.AssignAsync(id, ana, "manual", "lead", T0);
+                ids.Add(id);
+            }
+        }
+
+        // Her shift is over: both her conversations go back to the queue, with their events and audit entries.
+        var writes = await InterruptEveryWayAsync(store, LuaScripts.Handover,
+            store.Assignments.HandoverCall(Queue, null, T0.AddMinutes(1)));
+        Assert.True(writes > 4, $"a handover of two conversations took only {writes} writes");
+        foreach (var id in ids)
+        {
+            Assert.False(await store.Db.HashExistsAsync(store.Keys.Conversation(id), "assigneeId"));
+        }
+    }
+
     [Fact]
     public async Task The_embedded_store_rolls_back_an_unfinished_ingest_when_it_starts_and_check_reports_it_before()
     {
@@ -90,7 +223,7 @@ public sealed class UndoJournalTests(StoreServers servers)
                 before = await DumpAsync(store);
                 var call = store.Conversations.IngestCall(Inbound.Message("ana", "a2"), T0.AddMinutes(1));
                 journal = call.Journal!;
-                Assert.False(await RunStoppedAsync(store.Db, call, 7));
+                Assert.False(await RunStoppedAsync(store.Db, LuaScripts.Ingest, call, 7));
                 Assert.Contains(await CheckAsync(store), f => f.Kind == "journal-pending");
                 garnet.Stop();
             }
@@ -115,23 +248,35 @@ public sealed class UndoJournalTests(StoreServers servers)
         var call = store.Conversations.IngestCall(Inbound.Message("ana", "a1"), T0);
         Assert.Null(call.Journal);
         Assert.Single(call.Keys);
+        var reply = store.Conversations.AppendOutboundCall(
+            new OutboundMessage("c1", AuthorKind.Agent, "ana", null, "Hi", false), T0);
+        Assert.Null(reply.Journal);
+        Assert.Single(reply.Keys);
+        Assert.Null(store.Conversations.ChangeStatusCall("c1", ConversationStatus.Resolved, null, "ana", T0).Journal);
+        Assert.Null(store.Conversations.AssignCall("c1", "ana", "manual", "lead", T0).Journal);
+        Assert.Null(store.Assignments.MoveCall("q", [new RebalanceMove("c1", "ana", "")], "r", "lead", false, null,
+            T0).Journal);
     }
 
     // Stops the ingest after 1, 2, 3 ... writes, each time checks what the checker says and rolls back, until the
     // script gets through; returns how many writes the whole ingest made.
-    private static async Task<int> InterruptEveryWayAsync(StoreUnderTest store, InboundMessage message,
-        DateTimeOffset now)
+    private static Task<int> InterruptEveryWayAsync(StoreUnderTest store, InboundMessage message,
+        DateTimeOffset now) =>
+        InterruptEveryWayAsync(store, LuaScripts.Ingest, store.Conversations.IngestCall(message, now));
+
+    // The same for any journaled script and one call of it.
+    private static async Task<int> InterruptEveryWayAsync(StoreUnderTest store, string script,
+        (RedisKey[] Keys, RedisValue[] Args, string? Journal) call)
     {
         Assert.Empty(await CheckAsync(store));
         var before = await DumpAsync(store);
-        var call = store.Conversations.IngestCall(message, now);
         var journal = call.Journal!;
         for (var writes = 1; ; writes++)
         {
-            Assert.True(writes < 500, "the ingest never got through: a script error other than the test's stop?");
-            if (await RunStoppedAsync(store.Db, call, writes))
+            Assert.True(writes < 500, "the script never got through: a script error other than the test's stop?");
+            if (await RunStoppedAsync(store.Db, script, call, writes))
             {
-                Assert.False(await store.Db.KeyExistsAsync(journal), "a finished ingest left its journal");
+                Assert.False(await store.Db.KeyExistsAsync(journal), "a finished operation left its journal");
                 Assert.Empty(await CheckAsync(store));
                 return writes - 1;
             }
@@ -145,12 +290,12 @@ public sealed class UndoJournalTests(StoreServers servers)
     }
 
     // True when the script got through, false when the shim stopped it after `writes` writes (journal records aside).
-    private static async Task<bool> RunStoppedAsync(IDatabase db,
+    private static async Task<bool> RunStoppedAsync(IDatabase db, string script,
         (RedisKey[] Keys, RedisValue[] Args, string? Journal) call, int writes)
     {
         try
         {
-            await db.ScriptEvaluateAsync(StopAfter(writes) + LuaScripts.Ingest, call.Keys, call.Args);
+            await db.ScriptEvaluateAsync(StopAfter(writes) + script, call.Keys, call.Args);
             return true;
         }
         catch (RedisServerException)
