@@ -15,11 +15,14 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<TcpClient, byte> _connections = new();
     private readonly Task _accepting;
+    private readonly string _options;
     private volatile bool _cut;
 
     public TcpProxy(string targetHostPort)
     {
         var parts = targetHostPort.Split(',')[0].Split(':');
+        // The target's other options (its password above all) apply through the relay too.
+        _options = string.Concat(targetHostPort.Split(',').Skip(1).Select(option => option + ","));
         _target = new IPEndPoint(IPAddress.Parse(parts[0] == "localhost" ? "127.0.0.1" : parts[0]), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -30,7 +33,8 @@ public sealed class TcpProxy : IAsyncDisposable
 
     /// <summary>A StackExchange.Redis connection string through the relay, failing fast while it is cut.</summary>
     // Short enough that an outage shows quickly, long enough for a loaded CI machine to load the scripts at start.
-    public string ConnectionString => $"127.0.0.1:{Port},connectTimeout=2000,asyncTimeout=5000,syncTimeout=5000,connectRetry=1";
+    public string ConnectionString =>
+        $"127.0.0.1:{Port},{_options}connectTimeout=2000,asyncTimeout=5000,syncTimeout=5000,connectRetry=1";
 
     public void Cut()
     {
