@@ -103,9 +103,10 @@ public sealed class TelegramBotOptions
             yield return new(nameof(WebhookSecret), $"must be 1-{MaxWebhookSecretLength} characters of A-Z, a-z, 0-9, '_' and '-' (Telegram's rule).");
         }
 
-        if (!Ids.IsWellFormed(Queue))
+        // A queue id is a slug (what ingest accepts): a bot whose every update would be refused fails at start.
+        if (!Slugs.IsValid(Queue))
         {
-            yield return new(nameof(Queue), "must be 1-64 letters, digits, '-' or '_'.");
+            yield return new(nameof(Queue), Slugs.Rule);
         }
     }
 

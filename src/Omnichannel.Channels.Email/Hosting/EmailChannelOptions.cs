@@ -142,9 +142,10 @@ public sealed class EmailMailboxOptions
             yield return "FromAddress must be an email address.";
         }
 
-        if (!Ids.IsWellFormed(Queue))
+        // A queue id is a slug (what ingest accepts): a mailbox whose every mail would be refused fails at start.
+        if (!Slugs.IsValid(Queue))
         {
-            yield return "Queue must be letters, digits, '-' or '_'.";
+            yield return "Queue " + Slugs.Rule;
         }
 
         if (!ParseImport(ImportExisting, out _))
