@@ -116,13 +116,16 @@ public static class AgentsApi
         }
 
         // A new password or role signs the agent out everywhere (issue 25): no session outlives what it was granted on.
+        // Either way open hub connections follow at once (ending sessions announces the change itself): closed when
+        // their session ended, judged by the new queues otherwise.
         if (request.Password is not null || updated.Role != agent.Role)
         {
             await sessions.EndAllAsync(id, ct);
         }
-
-        // Open hub connections follow at once: closed when their session ended, judged by the new queues otherwise.
-        await publisher.Publish(new AccessChanged(PrincipalKind.Agent, id), ct);
+        else if (!updated.Queues.SequenceEqual(agent.Queues, StringComparer.Ordinal))
+        {
+            await publisher.Publish(new AccessChanged(PrincipalKind.Agent, id), ct);
+        }
 
         // More room or new queues: the agent may take waiting conversations now (a capacity change is also audited).
         var now = time.GetUtcNow();
