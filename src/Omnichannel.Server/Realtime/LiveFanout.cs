@@ -36,9 +36,16 @@ public sealed class LiveFanout(
     /// <summary>Closes every connection on this node whose principal is gone; the others stay as they are.</summary>
     public async Task RecheckAllAsync(CancellationToken ct)
     {
-        foreach (var connection in connections.All)
+        // One read per principal, however many connections (tabs, devices) it has open.
+        foreach (var group in connections.All.GroupBy(c => c.Principal))
         {
-            await PrincipalOfAsync(connection, fresh: true, ct);
+            if (await principals.GetAsync(group.Key, fresh: true, ct) is null)
+            {
+                foreach (var connection in group)
+                {
+                    await PrincipalOfAsync(connection, fresh: false, ct);
+                }
+            }
         }
     }
 
@@ -93,7 +100,8 @@ public sealed class LiveFanout(
         {
             if (connection.Principal.Kind == signal.Kind && connection.Principal.Id == signal.Id)
             {
-                await PrincipalOfAsync(connection, fresh: true, ct);
+                // Just forgotten: the first connection of each session reads it fresh, the others share that read.
+                await PrincipalOfAsync(connection, fresh: false, ct);
             }
         }
     }
