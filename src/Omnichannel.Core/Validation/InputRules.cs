@@ -23,7 +23,7 @@ public static class InputRules
         return Slugs.IsValid(value) ? [] : [new(field, Slugs.Rule)];
     }
 
-    /// <summary>A list of slugs, each checked (an agent's queues, a queue's members are ids: see <see cref="Id"/>).</summary>
+    /// <summary>A list of slugs, each checked (an agent's queues).</summary>
     public static IEnumerable<ValidationError> SlugList(string field, IReadOnlyList<string>? values, int max)
     {
         if (values is null)
@@ -46,25 +46,10 @@ public static class InputRules
         }
     }
 
-    /// <summary>A generated id (conversation, message, agent, token): letters, digits, '-' or '_', at most 64.</summary>
-    public static IEnumerable<ValidationError> Id(string field, string? value, bool required = true)
-    {
-        if (value is null)
-        {
-            return required ? [new(field, "is required.")] : [];
-        }
-
-        return Ids.IsWellFormed(value) ? [] : [new(field, "is not a valid id.")];
-    }
-
     /// <summary>An enum value the caller sent as a number or a name: only the named values exist.</summary>
     public static IEnumerable<ValidationError> Defined<TEnum>(string field, TEnum? value)
         where TEnum : struct, Enum =>
         value is { } v && !Enum.IsDefined(v)
             ? [new(field, $"must be one of: {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}.")]
             : [];
-
-    /// <summary>A sign-in or contact email: required, single line, at most <see cref="MaxEmailLength"/>.</summary>
-    public static IEnumerable<ValidationError> Email(string field, string? value, bool required = true) =>
-        value is null && !required ? [] : TextRules.Required(field, value, MaxEmailLength);
 }

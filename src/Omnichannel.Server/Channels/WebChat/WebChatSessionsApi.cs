@@ -46,7 +46,7 @@ public static class WebChatSessionsApi
         var errors = new List<ValidationError>();
         errors.AddRange(TextRules.Optional("name", body.Name, TextRules.MaxNameLength));
         var email = string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim();
-        if (email is not null && (!IdentityRules.LooksLikeEmail(email) || email.Length > 254))
+        if (email is not null && (!IdentityRules.LooksLikeEmail(email) || email.Length > InputRules.MaxEmailLength))
         {
             errors.Add(new("email", "is not an email address."));
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
+using Omnichannel.Core.Validation;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Features.Agents;
 
@@ -49,7 +50,7 @@ public static class AuthApi
         }
 
         // No account has a longer email; the limit also bounds the throttle keys.
-        if (request.Email.Length > MaxEmailLength)
+        if (request.Email.Length > InputRules.MaxEmailLength)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Email is too long.");
         }
@@ -88,7 +89,6 @@ public static class AuthApi
         return TypedResults.Ok(AgentDto.From(agent!));
     }
 
-    private const int MaxEmailLength = 254;
 
     // The address the connection came from (behind a proxy: what forwarded-headers handling made of it).
     // IPv4 seen over IPv6 counts as the IPv4 address, so one client has one key.
