@@ -37,9 +37,11 @@ public static class IdentityRules
         }
     }
 
+    /// <summary>One @ with something on each side, no spaces or control characters, at most 254 characters.</summary>
     public static bool LooksLikeEmail(string value)
     {
         var at = value.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
+        return value.Length <= InputRules.MaxEmailLength && at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1
+            && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
     }
 }

@@ -59,7 +59,8 @@ public static class TextRules
             yield return new(field, "is not valid Unicode text.");
         }
         // A single-line value may end up in a header, a log line or a Redis key: a line break there is an injection.
-        else if (multiline ? value.Contains('\0') : value.Any(char.IsControl))
+        // Text keeps its line breaks and tabs, nothing else: an escape sequence means something to a terminal.
+        else if (multiline ? HasControlCharacters(value) : value.Any(char.IsControl))
         {
             yield return new(field, "contains control characters.");
         }

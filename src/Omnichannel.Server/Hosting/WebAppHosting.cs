@@ -23,9 +23,11 @@ public static class WebAppHosting
 
     public static WebApplication MapWebApp(this WebApplication app)
     {
+        // Reads the endpoints at the first unmatched request, when every one is mapped.
+        var fallback = new ServerPathFallback(app.Services.GetRequiredService<EndpointDataSource>());
         foreach (var prefix in ServerPrefixes)
         {
-            app.MapFallback($"/{prefix}/{{**path}}", () => TypedResults.NotFound());
+            app.MapFallback($"/{prefix}/{{**path}}", (HttpContext context) => fallback.Answer(context));
         }
 
         app.MapFallbackToFile("index.html").AllowAnonymous();

@@ -7,6 +7,7 @@ using Omnichannel.Core.Features;
 using Omnichannel.Core.Inbound;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
+using Omnichannel.Core.Validation;
 using Omnichannel.Server.Realtime;
 
 namespace Omnichannel.Server.Channels.WebChat;
@@ -79,14 +80,20 @@ public sealed class VisitorHub(
         var visitor = Current;
         text ??= "";
         attachmentIds ??= [];
-        if (string.IsNullOrWhiteSpace(clientId) || clientId.Length > 64)
+        // The client id becomes part of the message's dedup key: the widget's UUIDs, nothing that could shape a key.
+        if (!Ids.IsWellFormed(clientId))
         {
-            throw new HubException("clientId is required (up to 64 characters).");
+            throw new HubException("clientId is required: up to 64 letters, digits, '-' or '_'.");
         }
 
         if ((attachmentIds.Count == 0 && string.IsNullOrWhiteSpace(text)) || text.Length > MaxText)
         {
             throw new HubException($"A message is 1 to {MaxText} characters.");
+        }
+
+        if (TextRules.Optional("text", text, MaxText, multiline: true).FirstOrDefault() is { } invalid)
+        {
+            throw new HubException($"The message {invalid.Message}");
         }
 
         if (attachmentIds.Count > WebChatAttachmentsApi.MaxFilesPerMessage)

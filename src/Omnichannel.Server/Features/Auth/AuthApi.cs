@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
-using Omnichannel.Core.Validation;
+using Omnichannel.Core.Rules;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Features.Agents;
 
@@ -49,10 +49,16 @@ public static class AuthApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Email and password are required.");
         }
 
-        // No account has a longer email; the limit also bounds the throttle keys.
-        if (request.Email.Length > InputRules.MaxEmailLength)
+        // No account has such an email or password: refused before they reach the throttle's keys, the log or the
+        // hasher (a line break once reached a throttle key; a huge password costs the hash's time).
+        if (!IdentityRules.LooksLikeEmail(request.Email.Trim()))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Email is too long.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Email is not an email address.");
+        }
+
+        if (request.Password.Length > AgentPasswords.MaximumLength)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Password is too long.");
         }
 
         // Known and unknown emails take the same path: both are throttled, both verify a hash, both answer 401.
