@@ -48,4 +48,10 @@ public sealed class EmbeddedStoreOptions
 
     /// <summary>Acknowledge a write only after it is in the append-only file, so a crash loses nothing acknowledged.</summary>
     public bool WaitForAofCommit { get; set; } = true;
+
+    /// <summary>
+    /// Serve what a failed recovery brought back instead of refusing to start (docs/operations.md, "When the store
+    /// will not start"). For an operator who has looked at the damage and chosen partial data over none.
+    /// </summary>
+    public bool AcceptIncompleteRecovery { get; set; }
 }

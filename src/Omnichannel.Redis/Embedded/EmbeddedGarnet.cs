@@ -52,11 +52,13 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
             {
                 Port = options.Port != 0 ? options.Port : FreeLoopbackPort();
                 // The password goes in as settings, not as an argument: arguments can end up in a log line.
-                var server = new GarnetServer(BuildArguments(), new GarnetLoggerFactory(loggerFactory),
+                var garnetLogs = new GarnetLoggerFactory(loggerFactory);
+                var server = new GarnetServer(BuildArguments(), garnetLogs,
                     authenticationSettingsOverride: new PasswordAuthenticationSettings(_password));
                 try
                 {
                     server.Start();
+                    RefuseIncompleteRecovery(server, garnetLogs.Errors);
                     _server = server;
                     break;
                 }
@@ -76,6 +78,31 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
             _logger.LogInformation("Embedded Garnet store listening on 127.0.0.1:{Port} with data in {DataDirectory} (started in {Elapsed} ms)",
                 Port, DataDirectory, started.ElapsedMilliseconds);
         }
+    }
+
+    // Garnet logs a recovery that failed (a corrupt append-only file, an unreadable checkpoint) and then serves what
+    // it got back, which can be nothing. Serving that would look like data loss to every agent and let new writes
+    // pile onto it: stop instead, and say what to do.
+    private void RefuseIncompleteRecovery(GarnetServer server, IReadOnlyList<string> errors)
+    {
+        if (errors.Count == 0)
+        {
+            return;
+        }
+
+        if (options.AcceptIncompleteRecovery)
+        {
+            _logger.LogCritical("The embedded store recovered its data incompletely and serves what it got back, as "
+                + "Omnichannel:Store:Embedded:AcceptIncompleteRecovery allows: {Errors}", string.Join(" | ", errors));
+            return;
+        }
+
+        server.Dispose();
+        throw new EmbeddedStoreRecoveryException(
+            $"The embedded store in {DataDirectory} could not recover all of its data, so it will not serve part of it: "
+            + string.Join(" | ", errors) + " Stop here: copy the data folder aside for diagnosis, then restore a backup "
+            + "into it, or set Omnichannel:Store:Embedded:AcceptIncompleteRecovery=true to serve what was recovered "
+            + "(docs/operations.md).");
     }
 
     // Garnet replays a Lua script after a crash only as far as its append-only file got (docs/store.md): the undo
@@ -168,3 +195,6 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>The embedded store's recovery failed and it refused to serve what it got back.</summary>
+public sealed class EmbeddedStoreRecoveryException(string message) : Exception(message);

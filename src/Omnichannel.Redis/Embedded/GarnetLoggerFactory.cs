@@ -8,12 +8,51 @@ namespace Omnichannel.Redis.Embedded;
 /// </summary>
 internal sealed class GarnetLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
-    public ILogger CreateLogger(string categoryName) => inner.CreateLogger("Garnet." + categoryName);
+    private readonly List<string> _errors = [];
+
+    /// <summary>
+    /// What Garnet logged as an error or worse. Garnet logs a failed recovery (an unreadable checkpoint, a corrupt
+    /// append-only file) and starts anyway with whatever it got back (its issue 2150); the caller refuses to serve.
+    /// </summary>
+    public IReadOnlyList<string> Errors
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return [.. _errors];
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new ErrorWatch(inner.CreateLogger("Garnet." + categoryName), this);
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 
     // The host owns the inner factory.
     public void Dispose()
     {
+    }
+
+    private sealed class ErrorWatch(ILogger inner, GarnetLoggerFactory owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error || inner.IsEnabled(logLevel);
+
+        public void Log<TState>(
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= LogLevel.Error)
+            {
+                lock (owner._errors)
+                {
+                    owner._errors.Add(formatter(state, exception) + (exception is null ? "" : $" ({exception.Message})"));
+                }
+            }
+
+            inner.Log(logLevel, eventId, state, exception, formatter);
+        }
     }
 }
