@@ -20,7 +20,6 @@ namespace Omnichannel.Redis;
 public sealed class RedisTelegramState(RedisConnection connection) : ITelegramStateStore
 {
     private static readonly string InboundScript = Read("telegram_inbound");
-    private static readonly string UnreachableScript = Read("telegram_unreachable");
     private static readonly string LeaseScript = Read("telegram_lease");
     private static readonly string OffsetScript = Read("telegram_offset");
 
@@ -110,10 +109,14 @@ public sealed class RedisTelegramState(RedisConnection connection) : ITelegramSt
 
     public async Task MarkUnreachableAsync(string bot, long chatId, string contactId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args = [_keys.Prefix, HashMapping.Ms(now), bot, chatId, contactId, reason];
-        await db.ScriptEvaluateAsync(UnreachableScript, [Bot(bot) + ":unreachable"], args);
+        await connection.EvaluateJournaledAsync(LuaScripts.TelegramUnreachable,
+            MarkUnreachableCall(bot, chatId, contactId, reason, now));
     }
+
+    /// <summary>The keys and arguments of telegram_unreachable.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) MarkUnreachableCall(string bot, long chatId,
+        string contactId, string reason, DateTimeOffset now) =>
+        connection.JournaledCall([_keys.Prefix, HashMapping.Ms(now), bot, chatId, contactId, reason]);
 
     public async Task<string?> GetUnreachableAsync(string bot, long chatId, CancellationToken cancellationToken = default)
     {
