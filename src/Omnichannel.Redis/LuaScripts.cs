@@ -29,6 +29,7 @@ internal static class LuaScripts
     // The channels' own scripts do not build on common.lua (their prefix is not the workspace's), only on the
     // journal's helpers.
     public static string EmailRecord { get; } = Read("journal") + "\n" + Read("email_record");
+    public static string TelegramInbound { get; } = Read("journal") + "\n" + Read("telegram_inbound");
     public static string TelegramUnreachable { get; } = Read("journal") + "\n" + Read("telegram_unreachable");
 
     private static string Compose(string name) => Common + "\n" + Read(name);

@@ -19,7 +19,6 @@ namespace Omnichannel.Redis;
 /// </summary>
 public sealed class RedisTelegramState(RedisConnection connection) : ITelegramStateStore
 {
-    private static readonly string InboundScript = Read("telegram_inbound");
     private static readonly string LeaseScript = Read("telegram_lease");
     private static readonly string OffsetScript = Read("telegram_offset");
 
@@ -59,15 +58,18 @@ public sealed class RedisTelegramState(RedisConnection connection) : ITelegramSt
 
     public async Task RecordInboundAsync(TelegramInbound inbound, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args =
+        await connection.EvaluateJournaledAsync(LuaScripts.TelegramInbound, RecordInboundCall(inbound, now));
+    }
+
+    /// <summary>The keys and arguments of telegram_inbound.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) RecordInboundCall(TelegramInbound inbound,
+        DateTimeOffset now) =>
+        connection.JournaledCall(
         [
             _keys.Prefix, HashMapping.Ms(now), inbound.Bot, inbound.ConversationId, inbound.ContactId, inbound.ChatId,
             inbound.ChatType, inbound.MessageId, inbound.MessageThreadId?.ToString(CultureInfo.InvariantCulture) ?? "",
             inbound.Username ?? "", inbound.StartPayload ?? "",
-        ];
-        await db.ScriptEvaluateAsync(InboundScript, [Route(inbound.ConversationId)], args);
-    }
+        ]);
 
     public async Task<TelegramChatRoute?> GetRouteAsync(string conversationId, CancellationToken cancellationToken = default)
     {

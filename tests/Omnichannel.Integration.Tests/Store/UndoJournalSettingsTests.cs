@@ -11,8 +11,8 @@ namespace Omnichannel.Integration.Tests.Store;
 
 /// <summary>
 /// The undo journal for changes to agents, queues and the channels' own records: presence and what it triggers,
-/// a queue's settings and membership, an email's thread record with its cursor, a Telegram chat that refuses the
-/// bot; each stopped after every one of its writes.
+/// a queue's settings and membership, an email's thread record with its cursor, a Telegram chat's route and one that refuses
+/// the bot; each stopped after every one of its writes.
 /// </summary>
 [Collection(StoreCollection.Name)]
 public sealed class UndoJournalSettingsTests(StoreServers servers)
@@ -92,7 +92,7 @@ public sealed class UndoJournalSettingsTests(StoreServers servers)
 
     [Theory]
     [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
-    public async Task A_mail_record_or_unreachable_chat_stopped_after_any_of_its_writes_is_rolled_back(
+    public async Task A_mail_record_or_telegram_chat_record_stopped_after_any_of_its_writes_is_rolled_back(
         string backend)
     {
         await using var store = await OpenFilledAsync(backend);
@@ -120,6 +120,13 @@ public sealed class UndoJournalSettingsTests(StoreServers servers)
         await InterruptEveryWayAsync(store, LuaScripts.TelegramUnreachable,
             telegram.MarkUnreachableCall("bot1", 42, zed.ContactId, "blocked", T0.AddMinutes(1)));
         Assert.Equal("blocked", await telegram.GetUnreachableAsync("bot1", 42));
+
+        // The chat writes again: its reply route, the mark cleared, the contact's Telegram attributes.
+        await InterruptEveryWayAsync(store, LuaScripts.TelegramInbound, telegram.RecordInboundCall(
+            new TelegramInbound("bot1", zed.ConversationId, zed.ContactId, 42, "private", 7, null, "zed", "ad"),
+            T0.AddMinutes(2)));
+        Assert.Null(await telegram.GetUnreachableAsync("bot1", 42));
+        Assert.Equal(42, (await telegram.GetRouteAsync(zed.ConversationId))!.ChatId);
     }
 
     private async Task<StoreUnderTest> OpenFilledAsync(string backend)
