@@ -18,7 +18,7 @@ namespace Omnichannel.Channels.Telegram;
 /// (each part's Telegram message id is stored as it goes, so a retry never sends a part twice), then recorded as sent,
 /// or failed with the Bot API's description. A 429 waits the <c>retry_after</c> Telegram asked for; network errors and
 /// 5xx back off exponentially; a 403 (blocked by the user, kicked from the group) marks the chat unreachable and fails
-/// the reply at once, as does any other 4xx.
+/// the reply at once, as does any other 4xx. A reply whose chat is not recorded yet waits for it (RouteWait).
 /// </summary>
 public sealed partial class TelegramReplySender(
     IOutboundQueue queue,
@@ -33,6 +33,9 @@ public sealed partial class TelegramReplySender(
     ILogger<TelegramReplySender> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a reply waits for its conversation's chat route before it fails.</summary>
+    internal static readonly TimeSpan RouteWait = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -93,12 +96,16 @@ public sealed partial class TelegramReplySender(
 
         var route = await state.GetRouteAsync(conversation.Id, cancellationToken);
         var bot = bots.Find(conversation.Account);
-        if (bot is null || route is null)
+        if (bot is null)
         {
-            var reason = bot is null
-                ? $"No Telegram bot named '{conversation.Account}' is configured on this server."
-                : "The conversation has no Telegram chat to reply to.";
-            await FinishAsync(conversation.Id, message.Id, DeliveryState.Failed, reason, cancellationToken);
+            await FinishAsync(conversation.Id, message.Id, DeliveryState.Failed,
+                $"No Telegram bot named '{conversation.Account}' is configured on this server.", cancellationToken);
+            return;
+        }
+
+        if (route is null)
+        {
+            await AwaitRouteAsync(claim, message, cancellationToken);
             return;
         }
 
@@ -175,6 +182,28 @@ public sealed partial class TelegramReplySender(
                 messageThreadId: route.MessageThreadId, cancellationToken: cancellationToken);
     }
 
+    // The chat's reply route is recorded right after its message is stored, in a second write (ingest is the
+    // channel-neutral operation). A crash between the two leaves the message without its route until the update,
+    // not yet acknowledged to Telegram, comes again and the ingestor records it; a reply sent in between waits for
+    // it, for RouteWait after the reply was written, then fails saying why.
+    private async Task AwaitRouteAsync(OutboundClaim claim, StoredMessage message, CancellationToken cancellationToken)
+    {
+        var waited = time.GetUtcNow() - message.CreatedAt;
+        if (waited >= RouteWait)
+        {
+            LogNoRoute(message.Id, RouteWait);
+            await FinishAsync(message.ConversationId, message.Id, DeliveryState.Failed,
+                $"The conversation has no Telegram chat to reply to: none was recorded within {RouteWait.TotalMinutes} "
+                + "minutes of the reply (its customer's message was stored without it).", cancellationToken);
+            return;
+        }
+
+        var delay = Backoff(claim.Attempt);
+        delay = delay < RouteWait - waited ? delay : RouteWait - waited;
+        LogRouteMissing(message.Id, delay);
+        await queue.RetryLaterAsync(ChannelNames.Telegram, message.Id, time.GetUtcNow() + delay, cancellationToken);
+    }
+
     private async Task RetryOrFailAsync(OutboundClaim claim, string conversationId, string error, TimeSpan delay, CancellationToken cancellationToken)
     {
         if (claim.Attempt >= options.Value.MaxSendAttempts)
@@ -218,6 +247,12 @@ public sealed partial class TelegramReplySender(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up sending reply {MessageId} to Telegram after {Attempt} attempts: {Error}")]
     private partial void LogGaveUp(string messageId, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reply {MessageId}: its Telegram chat is not recorded yet; trying again in {Delay}")]
+    private partial void LogRouteMissing(string messageId, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reply {MessageId}: no Telegram chat recorded within {Wait}; failed")]
+    private partial void LogNoRoute(string messageId, TimeSpan wait);
 
     private sealed class MissingBlobException(string message) : Exception(message);
 }

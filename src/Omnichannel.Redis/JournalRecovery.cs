@@ -103,6 +103,15 @@ public static class JournalRecovery
             case "s":
                 queued.Add(transaction.SetRemoveAsync(key, record[2].GetString()));
                 break;
+            case "sadd":
+                queued.Add(transaction.SetAddAsync(key, record[2].GetString()));
+                break;
+            case "kpx":
+                var ttl = record[3].GetInt64();
+                queued.Add(Value(record[2]) is not { } expiring ? transaction.KeyDeleteAsync(key)
+                    : ttl > 0 ? transaction.StringSetAsync(key, expiring, TimeSpan.FromMilliseconds(ttl))
+                    : transaction.StringSetAsync(key, expiring));
+                break;
             case "k":
                 queued.Add(Value(record[2]) is { } previous
                     ? transaction.StringSetAsync(key, previous)

@@ -26,6 +26,12 @@ internal static class LuaScripts
     public static string SetDelivery { get; } = Compose("set_delivery");
     public static string ClaimOutbound { get; } = Compose("claim_outbound");
 
+    // The channels' own scripts do not build on common.lua (their prefix is not the workspace's), only on the
+    // journal's helpers.
+    public static string EmailRecord { get; } = Read("journal") + "\n" + Read("email_record");
+    public static string TelegramInbound { get; } = Read("journal") + "\n" + Read("telegram_inbound");
+    public static string TelegramUnreachable { get; } = Read("journal") + "\n" + Read("telegram_unreachable");
+
     private static string Compose(string name) => Common + "\n" + Read(name);
 
     // Scripts that assign also get the assignment rules (routing.lua), which build on common.lua.

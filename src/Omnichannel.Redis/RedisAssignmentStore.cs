@@ -47,11 +47,16 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
 
     private async Task<PresenceChange> PresenceAsync(string agentId, string operation, string value, string actorId, DateTimeOffset now)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args = [.. CommonArgs(now), agentId, operation, value, actorId, (long)Presence.Lifetime.TotalMilliseconds];
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.Presence, SlotKey, args))!;
+        var call = PresenceCall(agentId, operation, value, actorId, now);
+        var result = (RedisResult[])(await connection.EvaluateJournaledAsync(LuaScripts.Presence, call))!;
         return new PresenceChange((int)result[0] == 1, AssignmentChanges.Parse(result[2]));
     }
+
+    /// <summary>The keys and arguments of presence.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) PresenceCall(string agentId, string operation,
+        string value, string actorId, DateTimeOffset now) =>
+        connection.JournaledCall([.. CommonArgs(now), agentId, operation, value, actorId,
+            (long)Presence.Lifetime.TotalMilliseconds]);
 
     public async Task<IReadOnlyList<AssignmentChange>> DrainAsync(IReadOnlyList<string> queueIds, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -60,10 +65,15 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
             return [];
         }
 
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args = [.. CommonArgs(now), .. queueIds.Distinct(StringComparer.Ordinal).Select(q => (RedisValue)q)];
-        return AssignmentChanges.Parse(await db.ScriptEvaluateAsync(LuaScripts.Drain, SlotKey, args));
+        return AssignmentChanges.Parse(await connection.EvaluateJournaledAsync(LuaScripts.Drain,
+            DrainCall(queueIds, now)));
     }
+
+    /// <summary>The keys and arguments of drain.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) DrainCall(IReadOnlyList<string> queueIds,
+        DateTimeOffset now) =>
+        connection.JournaledCall([.. CommonArgs(now),
+            .. queueIds.Distinct(StringComparer.Ordinal).Select(q => (RedisValue)q)]);
 
     public async Task<IReadOnlyList<AssignmentChange>> HandoverAsync(string queueId, string? agentId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -82,10 +92,13 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
 
     public async Task<IReadOnlyList<AssignmentChange>> ReassignUnansweredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args = [.. CommonArgs(now), max];
-        return AssignmentChanges.Parse(await db.ScriptEvaluateAsync(LuaScripts.Timeout, SlotKey, args));
+        return AssignmentChanges.Parse(await connection.EvaluateJournaledAsync(LuaScripts.Timeout,
+            TimeoutCall(now, max)));
     }
+
+    /// <summary>The keys and arguments of timeout.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) TimeoutCall(DateTimeOffset now, int max) =>
+        connection.JournaledCall([.. CommonArgs(now), max]);
 
     public async Task<MoveOutcome> MoveAsync(string queueId, IReadOnlyList<RebalanceMove> moves, string reason, string actorId, bool respectCapacity, string? note, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -47,6 +47,14 @@ public sealed class RedisConnection : IAsyncDisposable
     internal RedisKey[] JournalKeys(string? journal) =>
         journal is null ? [Keys.EventSequence] : [Keys.EventSequence, journal];
 
+    /// <summary>The keys and arguments of one call of a journaled script, with a new journal (null when none).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) JournaledCall(RedisValue[] args,
+        string? operationId = null)
+    {
+        var journal = NewJournal(operationId);
+        return (JournalKeys(journal), args, journal);
+    }
+
     /// <summary>
     /// Runs a journaled script (journal.lua). A script that stops on an error after some of its writes leaves its
     /// journal: roll those writes back now rather than at the next start, when later operations would have built

@@ -230,8 +230,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
     public async Task<IReadOnlyList<WokenConversation>> WakeSnoozedAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        var result = await db.ScriptEvaluateAsync(LuaScripts.WakeSnoozed, SlotKey, [.. CommonArgs(now), 500]);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.WakeSnoozed, WakeSnoozedCall(now));
         if (result.IsNull)
         {
             return [];
@@ -240,6 +239,10 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         var values = (RedisResult[])result!;
         return [.. values.Chunk(2).Select(pair => new WokenConversation((string)pair[0]!, (long)pair[1]))];
     }
+
+    /// <summary>The keys and arguments of wake_snoozed.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) WakeSnoozedCall(DateTimeOffset now) =>
+        connection.JournaledCall([.. CommonArgs(now), 500]);
 
     public async Task<Conversation?> GetConversationAsync(string conversationId, CancellationToken cancellationToken = default)
     {

@@ -21,7 +21,6 @@ namespace Omnichannel.Redis;
 /// </summary>
 public sealed class RedisMailboxState(RedisConnection connection) : IMailboxStateStore
 {
-    private static readonly string RecordScript = Read("email_record");
     private static readonly string ThreadScript = Read("email_thread");
     private static readonly string LeaseScript = Read("email_lease");
 
@@ -113,14 +112,18 @@ public sealed class RedisMailboxState(RedisConnection connection) : IMailboxStat
 
     private async Task RecordAsync(string mailbox, uint uidValidity, uint? uid, string? messageId, string? threadKey, string? conversationId, string? subjectKey, TimeSpan window)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args =
+        await connection.EvaluateJournaledAsync(LuaScripts.EmailRecord,
+            RecordCall(mailbox, uidValidity, uid, messageId, threadKey, conversationId, subjectKey, window));
+    }
+
+    /// <summary>The keys and arguments of email_record.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) RecordCall(string mailbox, uint uidValidity,
+        uint? uid, string? messageId, string? threadKey, string? conversationId, string? subjectKey, TimeSpan window) =>
+        connection.JournaledCall(
         [
             Prefix(mailbox), uidValidity, uid is { } u ? u : "", messageId ?? "", threadKey ?? "", conversationId ?? "",
             subjectKey ?? "", Math.Max(1, (long)window.TotalMilliseconds),
-        ];
-        await db.ScriptEvaluateAsync(RecordScript, SlotKey, args);
-    }
+        ]);
 
     private static string Read(string name)
     {

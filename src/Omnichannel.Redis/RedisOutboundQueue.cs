@@ -18,8 +18,7 @@ public sealed class RedisOutboundQueue(RedisConnection connection) : IOutboundQu
 
     public async Task<OutboundClaim?> ClaimAsync(string channel, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        var result = await db.ScriptEvaluateAsync(LuaScripts.ClaimOutbound, [_keys.EventSequence], [.. CommonArgs(now), channel]);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.ClaimOutbound, ClaimCall(channel, now));
         if (result.IsNull)
         {
             return null;
@@ -28,6 +27,10 @@ public sealed class RedisOutboundQueue(RedisConnection connection) : IOutboundQu
         var values = (RedisResult[])result!;
         return new OutboundClaim((string)values[0]!, (int)values[1]);
     }
+
+    /// <summary>The keys and arguments of claim_outbound.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) ClaimCall(string channel, DateTimeOffset now) =>
+        connection.JournaledCall([.. CommonArgs(now), channel]);
 
     public async Task CompleteAsync(string channel, string messageId, CancellationToken cancellationToken = default)
     {
@@ -58,9 +61,8 @@ public sealed class RedisOutboundQueue(RedisConnection connection) : IOutboundQu
 
     public async Task<DeliveryUpdate?> SetDeliveryAsync(string messageId, DeliveryState state, string? error, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args = [.. CommonArgs(now), messageId, state.ToString().ToLowerInvariant(), error ?? ""];
-        var result = await db.ScriptEvaluateAsync(LuaScripts.SetDelivery, [_keys.EventSequence], args);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.SetDelivery,
+            SetDeliveryCall(messageId, state, error, now));
         if (result.IsNull)
         {
             return null;
@@ -71,4 +73,9 @@ public sealed class RedisOutboundQueue(RedisConnection connection) : IOutboundQu
         var seq = (long)values[1];
         return new DeliveryUpdate(previous, Deliverable: seq >= 0, Changed: seq > 0, EventSequence: Math.Max(seq, 0));
     }
+
+    /// <summary>The keys and arguments of set_delivery.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) SetDeliveryCall(string messageId,
+        DeliveryState state, string? error, DateTimeOffset now) =>
+        connection.JournaledCall([.. CommonArgs(now), messageId, state.ToString().ToLowerInvariant(), error ?? ""]);
 }

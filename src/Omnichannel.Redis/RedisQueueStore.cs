@@ -52,16 +52,8 @@ public sealed class RedisQueueStore(RedisConnection connection) : IQueueStore
 
     public async Task<QueueSaveResult> SaveAsync(QueueSettings queue, IReadOnlyList<string>? members, bool createOnly, string actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        var args = new List<RedisValue>
-        {
-            _keys.Prefix, HashMapping.Ms(now), connection.EventLogCapacity,
-            queue.Id, queue.Name, QueuePolicyText.ToText(queue.Policy), HandoverPolicyText.ToText(queue.Handover),
-            queue.UnansweredTimeoutMinutes?.ToString(CultureInfo.InvariantCulture) ?? "", actorId,
-            createOnly ? "1" : "0", members is null ? "0" : "1",
-        };
-        args.AddRange((members ?? []).Distinct(StringComparer.Ordinal).Select(m => (RedisValue)m));
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.QueueSave, [_keys.EventSequence], [.. args]))!;
+        var call = SaveCall(queue, members, createOnly, actorId, now);
+        var result = (RedisResult[])(await connection.EvaluateJournaledAsync(LuaScripts.QueueSave, call))!;
         var unknown = (string?)result[1];
         var status = (int)result[0] switch
         {
@@ -70,6 +62,22 @@ public sealed class RedisQueueStore(RedisConnection connection) : IQueueStore
             _ when !string.IsNullOrEmpty(unknown) => QueueSaveStatus.UnknownMember,
             _ => QueueSaveStatus.Updated,
         };
-        return new QueueSaveResult(status, string.IsNullOrEmpty(unknown) ? null : unknown, AssignmentChanges.Parse(result[2]));
+        return new QueueSaveResult(status, string.IsNullOrEmpty(unknown) ? null : unknown,
+            AssignmentChanges.Parse(result[2]));
+    }
+
+    /// <summary>The keys and arguments of queue_save.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) SaveCall(QueueSettings queue,
+        IReadOnlyList<string>? members, bool createOnly, string actorId, DateTimeOffset now)
+    {
+        var args = new List<RedisValue>
+        {
+            _keys.Prefix, HashMapping.Ms(now), connection.EventLogCapacity,
+            queue.Id, queue.Name, QueuePolicyText.ToText(queue.Policy), HandoverPolicyText.ToText(queue.Handover),
+            queue.UnansweredTimeoutMinutes?.ToString(CultureInfo.InvariantCulture) ?? "", actorId,
+            createOnly ? "1" : "0", members is null ? "0" : "1",
+        };
+        args.AddRange((members ?? []).Distinct(StringComparer.Ordinal).Select(m => (RedisValue)m));
+        return connection.JournaledCall([.. args]);
     }
 }

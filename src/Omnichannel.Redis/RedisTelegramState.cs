@@ -19,8 +19,6 @@ namespace Omnichannel.Redis;
 /// </summary>
 public sealed class RedisTelegramState(RedisConnection connection) : ITelegramStateStore
 {
-    private static readonly string InboundScript = Read("telegram_inbound");
-    private static readonly string UnreachableScript = Read("telegram_unreachable");
     private static readonly string LeaseScript = Read("telegram_lease");
     private static readonly string OffsetScript = Read("telegram_offset");
 
@@ -60,15 +58,18 @@ public sealed class RedisTelegramState(RedisConnection connection) : ITelegramSt
 
     public async Task RecordInboundAsync(TelegramInbound inbound, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args =
+        await connection.EvaluateJournaledAsync(LuaScripts.TelegramInbound, RecordInboundCall(inbound, now));
+    }
+
+    /// <summary>The keys and arguments of telegram_inbound.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) RecordInboundCall(TelegramInbound inbound,
+        DateTimeOffset now) =>
+        connection.JournaledCall(
         [
             _keys.Prefix, HashMapping.Ms(now), inbound.Bot, inbound.ConversationId, inbound.ContactId, inbound.ChatId,
             inbound.ChatType, inbound.MessageId, inbound.MessageThreadId?.ToString(CultureInfo.InvariantCulture) ?? "",
             inbound.Username ?? "", inbound.StartPayload ?? "",
-        ];
-        await db.ScriptEvaluateAsync(InboundScript, [Route(inbound.ConversationId)], args);
-    }
+        ]);
 
     public async Task<TelegramChatRoute?> GetRouteAsync(string conversationId, CancellationToken cancellationToken = default)
     {
@@ -110,10 +111,14 @@ public sealed class RedisTelegramState(RedisConnection connection) : ITelegramSt
 
     public async Task MarkUnreachableAsync(string bot, long chatId, string contactId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisValue[] args = [_keys.Prefix, HashMapping.Ms(now), bot, chatId, contactId, reason];
-        await db.ScriptEvaluateAsync(UnreachableScript, [Bot(bot) + ":unreachable"], args);
+        await connection.EvaluateJournaledAsync(LuaScripts.TelegramUnreachable,
+            MarkUnreachableCall(bot, chatId, contactId, reason, now));
     }
+
+    /// <summary>The keys and arguments of telegram_unreachable.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) MarkUnreachableCall(string bot, long chatId,
+        string contactId, string reason, DateTimeOffset now) =>
+        connection.JournaledCall([_keys.Prefix, HashMapping.Ms(now), bot, chatId, contactId, reason]);
 
     public async Task<string?> GetUnreachableAsync(string bot, long chatId, CancellationToken cancellationToken = default)
     {

@@ -12,7 +12,9 @@
 --   ["h", key, [field...], [old value or false...]]   hash fields (false: the field was absent)
 --   ["z", key, member, old score or false]            sorted set member
 --   ["s", key, member]                                set member that was added
+--   ["sadd", key, member]                             set member that was removed
 --   ["k", key, old value or false]                    string
+--   ["kpx", key, old value or false, old PTTL]        string with an expiry (PTTL -1: none)
 --   ["ltrim", key, old length]                        values pushed on the right: keep the first old length
 --   ["lpush", key, [value...], length before]         values trimmed from the left, in LPUSH argument order; not
 --                                                     pushed back when the list still has its length before (the
@@ -155,6 +157,56 @@ local function j_ztrim_lowest(key, size, cap)
     journal({ 'zadd', key, args })
   end
   redis.call('ZREMRANGEBYRANK', key, 0, size - cap - 1)
+end
+
+local function j_srem(key, member)
+  if JOURNAL then
+    if redis.call('SISMEMBER', key, member) == 0 then
+      return 0
+    end
+    journal({ 'sadd', key, member })
+  end
+  return redis.call('SREM', key, member)
+end
+
+-- SET key value PX ms: the undo restores the old value with the time it had left.
+local function j_set_px(key, value, ms)
+  if JOURNAL then
+    local old = redis.call('GET', key)
+    journal({ 'kpx', key, old, old and redis.call('PTTL', key) or -1 })
+  end
+  return redis.call('SET', key, value, 'PX', ms)
+end
+
+-- LMOVE src dst LEFT RIGHT. Two records: dst's length (drop what lands on its right), then src's first value with
+-- src's length, newest, so that recovery pushes it back only when src is shorter (the move happened).
+local function j_lmove_left_right(src, dst)
+  if JOURNAL then
+    local first = redis.call('LINDEX', src, 0)
+    if not first then
+      return nil
+    end
+    journal({ 'ltrim', dst, redis.call('LLEN', dst) })
+    journal({ 'lpush', src, { first }, redis.call('LLEN', src) })
+  end
+  return redis.call('LMOVE', src, dst, 'LEFT', 'RIGHT')
+end
+
+-- DEL of a sorted set: the undo adds its members back (after undoing whatever the script added since).
+local function j_del_zset(key)
+  if JOURNAL then
+    local members = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
+    if #members == 0 then
+      return 0
+    end
+    local args = {}
+    for i = 1, #members, 2 do
+      args[#args + 1] = members[i + 1]
+      args[#args + 1] = members[i]
+    end
+    journal({ 'zadd', key, args })
+  end
+  return redis.call('DEL', key)
 end
 
 -- The operation is whole: its last write drops its journal.

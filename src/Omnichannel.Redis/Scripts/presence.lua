@@ -8,6 +8,7 @@
 --   capacity      value the new capacity
 --   shifts        value "start:end,start:end,..." merged on-shift windows in ms ('' = none)
 -- Returns { found (0|1), previous value, changes flattened { conv, from, to, reason, seq, ... } }.
+-- Journaled (journal.lua): the change and the assignments it causes hold together after a crash.
 local agent_id, op, value, actor = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local lifetime = tonumber(ARGV[8])
 local agent_key = P .. 'agent:' .. agent_id
@@ -17,39 +18,39 @@ end
 local previous = ''
 if op == 'availability' then
   previous = redis.call('HGET', agent_key, 'availability') or 'offline'
-  redis.call('HSET', agent_key, 'availability', value)
+  j_hset(agent_key, 'availability', value)
   if value == 'offline' then
-    redis.call('ZREM', PRESENCE, agent_id)
+    j_zrem(PRESENCE, agent_id)
   else
-    redis.call('ZADD', PRESENCE, NOW_MS + lifetime, agent_id)
+    j_zadd(PRESENCE, NOW_MS + lifetime, agent_id)
   end
   if previous ~= value then
     audit({ type = 'agent.availability', agentId = agent_id, from = previous, to = value, actorId = actor })
   end
 elseif op == 'heartbeat' then
   previous = redis.call('ZSCORE', PRESENCE, agent_id) or ''
-  redis.call('ZADD', PRESENCE, NOW_MS + lifetime, agent_id)
+  j_zadd(PRESENCE, NOW_MS + lifetime, agent_id)
 elseif op == 'leave' then
   previous = redis.call('ZSCORE', PRESENCE, agent_id) or ''
-  redis.call('ZREM', PRESENCE, agent_id)
+  j_zrem(PRESENCE, agent_id)
 elseif op == 'paused' then
   previous = redis.call('HGET', agent_key, 'paused') or '0'
-  redis.call('HSET', agent_key, 'paused', value)
+  j_hset(agent_key, 'paused', value)
   if previous ~= value then
     audit({ type = value == '1' and 'agent.paused' or 'agent.resumed', agentId = agent_id, actorId = actor })
   end
 elseif op == 'capacity' then
   previous = redis.call('HGET', agent_key, 'capacity') or '0'
-  redis.call('HSET', agent_key, 'capacity', value)
+  j_hset(agent_key, 'capacity', value)
   if previous ~= value then
     audit({ type = 'agent.capacity', agentId = agent_id, from = tonumber(previous), to = tonumber(value), actorId = actor })
   end
 elseif op == 'shifts' then
   local key = agent_key .. ':shifts'
-  redis.call('DEL', key)
+  j_del_zset(key)
   for window in string.gmatch(value, '[^,]+') do
     local _, stop = string.match(window, '^(-?%d+):(-?%d+)$')
-    redis.call('ZADD', key, stop, window)
+    j_zadd(key, stop, window)
   end
 else
   return redis.error_reply('unknown presence operation ' .. op)
@@ -69,4 +70,5 @@ elseif s.availability == 'offline' or not s.present then
     end
   end
 end
+journal_done()
 return { 1, previous, flatten(changes) }

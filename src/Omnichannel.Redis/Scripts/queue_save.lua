@@ -2,6 +2,7 @@
 -- queue:{id}:members together), then drains it. ARGV: 4 id, 5 name, 6 policy, 7 handover, 8 timeout minutes ('' = none),
 -- 9 actor id, 10 create only ('1'|'0'), 11 members given ('1'|'0'), 12.. member agent ids.
 -- Returns { 1 created | 0 updated | -1 exists (create only), unknown member id or '', changes flattened }.
+-- Journaled (journal.lua): the settings, both sides of the membership and the drain hold together after a crash.
 local queue_id = ARGV[4]
 local queue_key = P .. 'queue:' .. queue_id
 local members_key = queue_key .. ':members'
@@ -19,10 +20,10 @@ if ARGV[11] == '1' then
   end
 end
 
-redis.call('HSET', queue_key, 'id', queue_id, 'name', ARGV[5], 'policy', ARGV[6], 'handover', ARGV[7],
+j_hset(queue_key, 'id', queue_id, 'name', ARGV[5], 'policy', ARGV[6], 'handover', ARGV[7],
   'timeoutMinutes', ARGV[8], 'updatedAt', NOW)
-redis.call('HSETNX', queue_key, 'createdAt', NOW)
-redis.call('SADD', P .. 'queues', queue_id)
+j_hsetnx(queue_key, 'createdAt', NOW)
+j_sadd(P .. 'queues', queue_id)
 
 local function set_agent_queues(agent_id, add)
   local agent_key = P .. 'agent:' .. agent_id
@@ -37,22 +38,23 @@ local function set_agent_queues(agent_id, add)
     kept[#kept + 1] = queue_id
   end
   -- cjson encodes an empty table as an object; the agent's queues are always an array.
-  redis.call('HSET', agent_key, 'queues', #kept == 0 and '[]' or cjson.encode(kept))
+  j_hset(agent_key, 'queues', #kept == 0 and '[]' or cjson.encode(kept))
 end
 
 if ARGV[11] == '1' then
   for _, agent_id in ipairs(redis.call('SMEMBERS', members_key)) do
     if not wanted[agent_id] then
-      redis.call('SREM', members_key, agent_id)
+      j_srem(members_key, agent_id)
       set_agent_queues(agent_id, false)
     end
   end
   for agent_id in pairs(wanted) do
-    if redis.call('SADD', members_key, agent_id) == 1 then
+    if j_sadd(members_key, agent_id) == 1 then
       set_agent_queues(agent_id, true)
     end
   end
 end
 audit({ type = exists and 'queue.updated' or 'queue.created', queue = queue_id, actorId = ARGV[9] })
 local changes = drain(queue_id, {})
+journal_done()
 return { exists and 0 or 1, '', flatten(changes) }

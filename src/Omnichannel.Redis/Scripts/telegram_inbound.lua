@@ -1,4 +1,6 @@
--- Telegram channel: after a message of a chat was stored. Self-contained (not prefixed with common.lua).
+-- Telegram channel: after a message of a chat was stored. Prefixed with journal.lua only (not common.lua).
+-- Journaled; and redo-safe: the ingestor runs it again for a redelivered update that ingest finds a duplicate of,
+-- and Telegram's offset (or the webhook's 200) moves only after it returned.
 -- ARGV: 1 prefix, 2 now (ms), 3 bot, 4 conversation id, 5 contact id, 6 chat id, 7 chat type, 8 Telegram message id,
 --       9 forum topic id ('' = none), 10 sender's username ('' = none), 11 /start payload ('' = none).
 -- Remembers where the conversation's replies go (the newest message wins, so a late redelivery does not move it back),
@@ -8,19 +10,20 @@ local P, NOW = ARGV[1], ARGV[2]
 local bot, chat_id, chat_type = ARGV[3], ARGV[6], ARGV[7]
 local route = P .. 'telegram:conv:' .. ARGV[4]
 local last = tonumber(redis.call('HGET', route, 'lastMessageId') or '0')
-redis.call('HSET', route, 'bot', bot, 'chatId', chat_id, 'chatType', chat_type)
+j_hset(route, 'bot', bot, 'chatId', chat_id, 'chatType', chat_type)
 if tonumber(ARGV[8]) >= last then
-  redis.call('HSET', route, 'lastMessageId', ARGV[8])
+  j_hset(route, 'lastMessageId', ARGV[8])
   if ARGV[9] ~= '' then
-    redis.call('HSET', route, 'threadId', ARGV[9])
+    j_hset(route, 'threadId', ARGV[9])
   else
-    redis.call('HDEL', route, 'threadId')
+    j_hdel(route, 'threadId')
   end
 end
-redis.call('HDEL', P .. 'telegram:' .. bot .. ':unreachable', chat_id)
+j_hdel(P .. 'telegram:' .. bot .. ':unreachable', chat_id)
 
 local contact = P .. 'contact:' .. ARGV[5]
 if redis.call('EXISTS', contact) == 0 then
+  journal_done()
   return 0
 end
 local raw = redis.call('HGET', contact, 'attributes')
@@ -46,6 +49,7 @@ if chat_type == 'private' and attributes['telegramUnreachable'] ~= nil then
   changed = true
 end
 if changed then
-  redis.call('HSET', contact, 'attributes', cjson.encode(attributes), 'updatedAt', NOW)
+  j_hset(contact, 'attributes', cjson.encode(attributes), 'updatedAt', NOW)
 end
+journal_done()
 return 1

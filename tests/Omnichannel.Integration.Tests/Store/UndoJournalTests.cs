@@ -1,15 +1,12 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Omnichannel.Core.Assignment;
-using Omnichannel.Core.Inbound;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Scheduling;
 using Omnichannel.Integration.Tests.Infrastructure;
 using Omnichannel.Redis;
-using Omnichannel.Redis.Checking;
 using Omnichannel.Redis.Embedded;
-using StackExchange.Redis;
+using static Omnichannel.Integration.Tests.Store.JournalInterruption;
 using static Omnichannel.Integration.Tests.Store.StoreUnderTest;
 
 namespace Omnichannel.Integration.Tests.Store;
@@ -256,116 +253,6 @@ public sealed class UndoJournalTests(StoreServers servers)
         Assert.Null(store.Conversations.AssignCall("c1", "ana", "manual", "lead", T0).Journal);
         Assert.Null(store.Assignments.MoveCall("q", [new RebalanceMove("c1", "ana", "")], "r", "lead", false, null,
             T0).Journal);
-    }
-
-    // Stops the ingest after 1, 2, 3 ... writes, each time checks what the checker says and rolls back, until the
-    // script gets through; returns how many writes the whole ingest made.
-    private static Task<int> InterruptEveryWayAsync(StoreUnderTest store, InboundMessage message,
-        DateTimeOffset now) =>
-        InterruptEveryWayAsync(store, LuaScripts.Ingest, store.Conversations.IngestCall(message, now));
-
-    // The same for any journaled script and one call of it.
-    private static async Task<int> InterruptEveryWayAsync(StoreUnderTest store, string script,
-        (RedisKey[] Keys, RedisValue[] Args, string? Journal) call)
-    {
-        Assert.Empty(await CheckAsync(store));
-        var before = await DumpAsync(store);
-        var journal = call.Journal!;
-        for (var writes = 1; ; writes++)
-        {
-            Assert.True(writes < 500, "the script never got through: a script error other than the test's stop?");
-            if (await RunStoppedAsync(store.Db, script, call, writes))
-            {
-                Assert.False(await store.Db.KeyExistsAsync(journal), "a finished operation left its journal");
-                Assert.Empty(await CheckAsync(store));
-                return writes - 1;
-            }
-
-            var findings = await CheckAsync(store);
-            Assert.Contains(findings, f => f.Kind == "journal-pending" && f.Key == journal[store.Keys.Prefix.Length..]);
-            Assert.Equal(1, await JournalRecovery.RollBackAllAsync(store.Db));
-            AssertSame(before, await DumpAsync(store), $"stopped after {writes} writes");
-            Assert.Empty(await CheckAsync(store));
-        }
-    }
-
-    // True when the script got through, false when the shim stopped it after `writes` writes (journal records aside).
-    private static async Task<bool> RunStoppedAsync(IDatabase db, string script,
-        (RedisKey[] Keys, RedisValue[] Args, string? Journal) call, int writes)
-    {
-        try
-        {
-            await db.ScriptEvaluateAsync(StopAfter(writes) + script, call.Keys, call.Args);
-            return true;
-        }
-        catch (RedisServerException)
-        {
-            return false;
-        }
-    }
-
-    // A local `redis` shadows the global one for the script after it: the same commands, but the (n+1)-th write to
-    // anything other than the journal raises an error before it is made.
-    private static string StopAfter(int writes) => string.Create(CultureInfo.InvariantCulture, $$"""
-        local redis_call = redis.call
-        local writes_left = {{writes}}
-        local WRITES = { HSET = 1, HSETNX = 1, HDEL = 1, HINCRBY = 1, ZADD = 1, ZREM = 1, ZREMRANGEBYRANK = 1, SADD = 1,
-          SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, DEL = 1 }
-        local redis = { call = function(command, key, ...)
-          if WRITES[command] and key ~= KEYS[2] then
-            if writes_left == 0 then
-              error('stopped by the test')
-            end
-            writes_left = writes_left - 1
-          end
-          return redis_call(command, key, ...)
-        end }
-
-        """);
-
-    private static void AssertSame(Dictionary<string, string> expected, Dictionary<string, string> actual, string when)
-    {
-        var differing = expected.Keys.Union(actual.Keys)
-            .Where(k => expected.GetValueOrDefault(k) != actual.GetValueOrDefault(k))
-            .Select(k => $"{k}: {expected.GetValueOrDefault(k) ?? "(none)"} -> "
-                + (actual.GetValueOrDefault(k) ?? "(none)"))
-            .ToList();
-        Assert.True(differing.Count == 0, $"{when}:{Environment.NewLine}{string.Join(Environment.NewLine, differing)}");
-    }
-
-    private static async Task<IReadOnlyList<StoreFinding>> CheckAsync(StoreUnderTest store) =>
-        (await new StoreChecker(store.Keys).CheckAsync(store.Db)).Findings;
-
-    // Every key of the workspace with its type and whole content, to compare stores exactly.
-    private static async Task<Dictionary<string, string>> DumpAsync(StoreUnderTest store)
-    {
-        var db = store.Db;
-        var dump = new Dictionary<string, string>(StringComparer.Ordinal);
-        var cursor = "0";
-        do
-        {
-            var reply = (RedisResult[])(await db.ExecuteAsync("SCAN", cursor, "MATCH", store.Keys.Prefix + "*",
-                "COUNT", "1000"))!;
-            cursor = (string)reply[0]!;
-            foreach (var name in ((RedisResult[])reply[1]!).Select(k => (string)k!))
-            {
-                dump[name] = await db.KeyTypeAsync(name) switch
-                {
-                    RedisType.String => "string " + await db.StringGetAsync(name),
-                    RedisType.Hash => "hash " + string.Join(", ", (await db.HashGetAllAsync(name))
-                        .Select(e => $"{e.Name}={e.Value}").Order(StringComparer.Ordinal)),
-                    RedisType.SortedSet => "zset " + string.Join(", ",
-                        (await db.SortedSetRangeByRankWithScoresAsync(name)).Select(e =>
-                            string.Create(CultureInfo.InvariantCulture, $"{e.Element}@{e.Score}"))),
-                    RedisType.Set => "set " + string.Join(", ", (await db.SetMembersAsync(name))
-                        .Select(m => (string)m!).Order(StringComparer.Ordinal)),
-                    RedisType.List => "list " + string.Join(", ", await db.ListRangeAsync(name)),
-                    var other => other.ToString(),
-                };
-            }
-        }
-        while (cursor != "0");
-        return dump;
     }
 
     private static EmbeddedGarnet NewGarnet(string directory)

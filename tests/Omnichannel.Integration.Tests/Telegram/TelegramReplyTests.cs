@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Integration.Tests.Api;
 using Omnichannel.Integration.Tests.Infrastructure;
+using Omnichannel.Redis;
 
 namespace Omnichannel.Integration.Tests.Telegram;
 
@@ -105,6 +107,47 @@ public sealed class TelegramReplyTests(StoreServers servers)
         Assert.Equal(pdf, sent[3].Bytes);
         Assert.All(sent, s => Assert.Equal(1414, s.ChatId));
         Assert.Equal(3, (await t.State.GetSentPartsAsync(withBoth.MessageId)).Count);
+    }
+
+    [Fact]
+    public async Task A_reply_whose_chat_route_is_not_recorded_yet_waits_for_it_and_is_sent_once()
+    {
+        await using var t = await TelegramHarness.StartAsync(servers);
+        var (conversation, agent) = await CustomerWritesAsync(t, 1616);
+        // As a crash between storing the message and recording its chat leaves it.
+        var connection = t.App.Services.GetRequiredService<RedisConnection>();
+        var db = await connection.DatabaseAsync();
+        Assert.True(await db.KeyDeleteAsync(connection.Keys.Prefix + "telegram:conv:" + conversation.Id));
+
+        var replyId = await ReplyAsync(agent, conversation.Id, "We are on it.");
+        var retries = connection.Keys.Prefix + "outbox:telegram:retry";
+        await t.EventuallyAsync(async () => (await db.SortedSetScoreAsync(retries, replyId)).HasValue ? "" : null,
+            "a retry of the reply");
+        Assert.Empty(t.Api.Sent);
+        Assert.Equal(DeliveryState.Pending, (await t.Store.GetMessageAsync(replyId))!.Delivery);
+
+        // The update comes again (it was never acknowledged) and the ingestor records the chat.
+        await t.State.RecordInboundAsync(new TelegramInbound(TelegramHarness.Bot, conversation.Id, conversation.ContactId, 1616,
+            "private", 1, null, null, null), t.App.Time.GetUtcNow());
+        await DeliveryAsync(t, replyId, DeliveryState.Sent, advanceClock: TimeSpan.FromSeconds(2));
+        var sent = Assert.Single(t.Api.Sent);
+        Assert.Equal((1616L, "We are on it."), (sent.ChatId, sent.Text));
+    }
+
+    [Fact]
+    public async Task A_reply_whose_chat_route_never_comes_fails_after_the_wait_saying_why()
+    {
+        await using var t = await TelegramHarness.StartAsync(servers);
+        var (conversation, agent) = await CustomerWritesAsync(t, 1717);
+        var connection = t.App.Services.GetRequiredService<RedisConnection>();
+        var db = await connection.DatabaseAsync();
+        Assert.True(await db.KeyDeleteAsync(connection.Keys.Prefix + "telegram:conv:" + conversation.Id));
+
+        var replyId = await ReplyAsync(agent, conversation.Id, "Hello?");
+        var failed = await DeliveryAsync(t, replyId, DeliveryState.Failed, advanceClock: TimeSpan.FromSeconds(30));
+        Assert.StartsWith("The conversation has no Telegram chat to reply to", failed.DeliveryError);
+        Assert.True(t.App.Time.GetUtcNow() - failed.CreatedAt >= TimeSpan.FromMinutes(5));
+        Assert.Empty(t.Api.Sent);
     }
 
     [Fact]
