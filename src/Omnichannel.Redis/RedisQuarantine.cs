@@ -8,13 +8,14 @@ namespace Omnichannel.Redis;
 /// <summary>
 /// Inbound items set aside. Keys (prefix <c>oc:{ws}:</c>, listed in docs/store.md):
 /// <code>
-/// quarantine:{id}                         hash  id channel account item reason attempts at rawBytes rawBlob raw
+/// quarantine:{id}                         hash  id channel account item reason attempts at rawBytes rawBlob raw(base64)
 /// quarantine                              zset  entry ids, score = quarantined at (ms)
 /// quarantine:items                        hash  "{channel}:{account}:{item}" -> entry id (one entry per item)
 /// quarantine:tries:{channel}:{account}:{item}  hash  count error: tries so far; expires after TriesLifetime
 /// </code>
 /// Adding and removing an entry are one journaled script each (quarantine_add.lua, quarantine_remove.lua), with
-/// their audit entry; the tries counter is a MULTI/EXEC.
+/// their audit entry; the tries counter is a MULTI/EXEC. The raw bytes are base64: the undo journal's records are
+/// JSON, which binary does not survive (Garnet's cjson leaves a NUL unescaped).
 /// </summary>
 public sealed class RedisQuarantine(RedisConnection connection) : IQuarantineStore
 {
@@ -66,18 +67,24 @@ public sealed class RedisQuarantine(RedisConnection connection) : IQuarantineSto
 
     public async Task<QuarantineEntry> AddAsync(NewQuarantineEntry entry, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.QuarantineAdd, AddCall(entry, now));
+        var storedId = (string)result!;
+        return await GetAsync(storedId, cancellationToken)
+            ?? throw new InvalidOperationException($"Quarantine entry {storedId} vanished as it was written.");
+    }
+
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) AddCall(NewQuarantineEntry entry, DateTimeOffset now)
+    {
         var id = Ids.New();
         var journal = connection.NewJournal(id);
         RedisValue[] args =
         [
             _keys.Prefix, HashMapping.Ms(now), connection.EventLogCapacity,
             ItemKey(entry.Item), id, entry.Item.Channel, entry.Item.Account, entry.Item.ItemId, entry.Reason,
-            entry.Attempts, entry.RawBytes, entry.RawBlobKey ?? "", entry.InlineRaw ?? (RedisValue)"",
+            entry.Attempts, entry.RawBytes, entry.RawBlobKey ?? "",
+            entry.InlineRaw is null ? "" : Convert.ToBase64String(entry.InlineRaw),
         ];
-        var result = await connection.EvaluateJournaledAsync(LuaScripts.QuarantineAdd, (connection.JournalKeys(journal), args, journal));
-        var storedId = (string)result!;
-        return await GetAsync(storedId, cancellationToken)
-            ?? throw new InvalidOperationException($"Quarantine entry {storedId} vanished as it was written.");
+        return (connection.JournalKeys(journal), args, journal);
     }
 
     public async Task<QuarantinePage> ListAsync(int offset, int limit, CancellationToken cancellationToken = default)
@@ -114,19 +121,13 @@ public sealed class RedisQuarantine(RedisConnection connection) : IQuarantineSto
     {
         var db = await connection.DatabaseAsync();
         var raw = await db.HashGetAsync(Entry(id), "raw");
-        return raw.IsNull ? null : (byte[])raw!;
+        return raw.IsNull ? null : Convert.FromBase64String((string)raw!);
     }
 
     public async Task<QuarantineEntry?> RemoveAsync(string id, QuarantineRemoval removal, string actorId, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
-        var journal = connection.NewJournal();
-        RedisValue[] args =
-        [
-            _keys.Prefix, HashMapping.Ms(now), connection.EventLogCapacity,
-            id, removal == QuarantineRemoval.Retried ? "retried" : "discarded", actorId,
-        ];
-        var result = await connection.EvaluateJournaledAsync(LuaScripts.QuarantineRemove, (connection.JournalKeys(journal), args, journal));
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.QuarantineRemove, RemoveCall(id, removal, actorId, now));
         if (result.IsNull)
         {
             return null;
@@ -134,6 +135,18 @@ public sealed class RedisQuarantine(RedisConnection connection) : IQuarantineSto
 
         var values = ((RedisResult[])result!).Select(v => (string?)v ?? "").ToArray();
         return ToEntry(id, values[..8], values[8] == "1");
+    }
+
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) RemoveCall(
+        string id, QuarantineRemoval removal, string actorId, DateTimeOffset now)
+    {
+        var journal = connection.NewJournal();
+        RedisValue[] args =
+        [
+            _keys.Prefix, HashMapping.Ms(now), connection.EventLogCapacity,
+            id, removal == QuarantineRemoval.Retried ? "retried" : "discarded", actorId,
+        ];
+        return (connection.JournalKeys(journal), args, journal);
     }
 
     private static QuarantineEntry ToEntry(string id, string[] f, bool inline) => new(

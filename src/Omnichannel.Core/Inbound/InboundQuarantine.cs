@@ -71,7 +71,7 @@ public sealed class InboundQuarantine(IQuarantineStore store, IBlobStore blobs, 
                 return false;
             }
 
-            await store.RecordFailureAsync(item, reason, cancellationToken);
+            await store.RecordFailureAsync(item, Truncate(reason), cancellationToken);
             throw;
         }
 
@@ -131,5 +131,16 @@ public sealed class InboundQuarantine(IQuarantineStore store, IBlobStore blobs, 
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
 
-    private static string Truncate(string text) => text.Length <= MaxReasonLength ? text : text[..MaxReasonLength];
+    /// <summary>One line an admin can read: control characters (from a hostile item's own text) become spaces.</summary>
+    private static string Truncate(string text)
+    {
+        var cut = text.Length <= MaxReasonLength ? text : text[..MaxReasonLength];
+        return string.Create(cut.Length, cut, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+    }
 }
