@@ -1,6 +1,9 @@
 using System.Net;
+using MailKit;
+using Omnichannel.Core.Ports;
 using Omnichannel.Integration.Tests.Email;
 using Omnichannel.Integration.Tests.Infrastructure;
+using Omnichannel.Redis;
 
 namespace Omnichannel.Integration.Tests.Quarantine;
 
@@ -44,5 +47,49 @@ public sealed class EmailQuarantineTests(MailServers mail, StoreServers stores)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLarge.StatusCode);
         Assert.Contains("Still too large", await tooLarge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(2, (await QuarantineClient.ListAsync(admin)).Count);
+    }
+
+    [Fact]
+    public async Task A_mail_that_crashed_the_server_three_times_is_set_aside_with_its_bytes_and_a_retry_stores_it()
+    {
+        var user = MailServers.NewUser();
+        var workspace = StoreServers.NewWorkspace();
+        mail.Deliver(user, Mails.Large("gus@cust.example", user, "crash@cust.example", 100 * 1024));
+        uint uidValidity;
+        using (var imap = await mail.ConnectAsync(user))
+        {
+            await imap.Inbox.OpenAsync(FolderAccess.ReadOnly);
+            uidValidity = imap.Inbox.UidValidity;
+            await imap.DisconnectAsync(true);
+        }
+
+        // What three crashes while reading UID 1 leave behind: three tries begun, none finished.
+        await using (var connection = new RedisConnection(
+            new StoreOptions { Redis = stores.For(StoreServers.Garnet).Redis, Workspace = workspace }, null))
+        {
+            var tries = new RedisQuarantine(connection);
+            for (var i = 0; i < 3; i++)
+            {
+                await tries.BeginAttemptAsync(new InboundItemRef("email", EmailApp.Mailbox, $"{uidValidity}:1"));
+            }
+        }
+
+        await using var app = EmailApp.Create(mail, stores, user, workspace);
+        var admin = await EmailApp.StartAsync(app);
+        mail.Deliver(user, Mails.Plain("Ana <ana@cust.example>", user, "The next one", "Hello.", "next@cust.example"));
+
+        Assert.Equal("The next one", Assert.Single(await EmailApp.WaitForMessagesAsync(admin, 1)).Subject);
+        var entry = Assert.Single(await QuarantineClient.ListAsync(admin));
+        Assert.Equal(($"{uidValidity}:1", 3, "The server stopped while reading it.", true),
+            (entry.Item, entry.Attempts, entry.Reason, entry.RawKept));
+        Assert.True(entry.RawBytes > 100 * 1024, "a mail over 64 KB is kept in the blob store");
+
+        var retry = await admin.PostAsync($"/api/quarantine/{entry.Id}/retry", null);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        var conversations = await EmailApp.WaitForMessagesAsync(admin, 2);
+        var stored = Assert.Single(conversations, c => c.Subject == "big file");
+        Assert.Equal(["logs.zip"], Assert.Single(await EmailApp.MessagesAsync(admin, stored.Id)).Attachments!.Select(a => a.FileName));
+        Assert.Empty(await QuarantineClient.ListAsync(admin));
+        Assert.Equal(2u, (await EmailApp.State(app).GetCursorAsync(EmailApp.Mailbox))!.LastUid);
     }
 }
