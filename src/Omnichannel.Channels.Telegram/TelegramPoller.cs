@@ -1,9 +1,14 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Omnichannel.Core.Inbound;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Omnichannel.Channels.Telegram;
@@ -12,11 +17,13 @@ namespace Omnichannel.Channels.Telegram;
 /// Long polling for every bot in <see cref="TelegramBotMode.Polling"/>: <c>getUpdates</c> from the offset stored in the
 /// store, each update ingested in order, and the offset moved past an update only once the store has acknowledged it
 /// (so a store outage loses nothing: Telegram keeps unconfirmed updates and hands them out again). One node per bot
-/// polls, under a lease it renews before every call; the others wait and take over when the lease runs out.
+/// polls, under a lease it renews before every call; the others wait and take over when the lease runs out. An update
+/// that keeps failing (or crashes the server) is quarantined after a few tries and the offset moves past it.
 /// </summary>
 public sealed partial class TelegramPoller(
     TelegramBots bots,
     TelegramUpdateIngestor ingestor,
+    InboundQuarantine quarantine,
     ITelegramStateStore state,
     IOptions<TelegramChannelOptions> options,
     TimeProvider time,
@@ -134,7 +141,13 @@ public sealed partial class TelegramPoller(
                     continue;
                 }
 
-                await ingestor.IngestAsync(bot, update, cancellationToken);
+                var item = new InboundItemRef(ChannelNames.Telegram, bot.Name, update.Id.ToString(CultureInfo.InvariantCulture));
+                if (!await quarantine.RunAsync(item, c => IngestOrRefuseAsync(ingestor, bot, update, c), () => Raw(update), cancellationToken))
+                {
+                    LogQuarantined(bot.Name, update.Id);
+                }
+
+                // Stored or set aside: either way the bot goes on with the next update.
                 acknowledged = update.Id + 1L;
             }
         }
@@ -147,6 +160,29 @@ public sealed partial class TelegramPoller(
             }
         }
     }
+
+    /// <summary>
+    /// Ingests the update; one the inbox refuses (<see cref="TelegramIngestOutcome.Refused"/>, logged with its reason by
+    /// the ingestor) would be refused on every retry, so it goes to the quarantine at once.
+    /// </summary>
+    internal static async Task IngestOrRefuseAsync(TelegramUpdateIngestor ingestor, TelegramBot bot, Update update,
+        CancellationToken cancellationToken)
+    {
+        if (await ingestor.IngestAsync(bot, update, cancellationToken) == TelegramIngestOutcome.Refused)
+        {
+            throw new InboundItemUnreadableException("Refused by the inbox's validation (the server log has the field).");
+        }
+    }
+
+    /// <summary>The update as the library read it (the Bot API's JSON shape), for the quarantine.</summary>
+    private static RawInboundItem Raw(Update update)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(update, TelegramUpdateJson.Options);
+        return new RawInboundItem(new MemoryStream(bytes), bytes.Length);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {Bot}: update {UpdateId} is quarantined; the bot goes on with the next")]
+    private partial void LogQuarantined(string bot, int updateId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {Bot}: node {Node} {Action} the poller lease", SkipEnabledCheck = true)]
     private partial void LogLease(string bot, string action, string node);

@@ -25,6 +25,8 @@ internal static class LuaScripts
     public static string WakeSnoozed { get; } = Compose("wake_snoozed");
     public static string SetDelivery { get; } = Compose("set_delivery");
     public static string ClaimOutbound { get; } = Compose("claim_outbound");
+    public static string QuarantineAdd { get; } = Compose("quarantine_add");
+    public static string QuarantineRemove { get; } = Compose("quarantine_remove");
 
     // The channels' own scripts do not build on common.lua (their prefix is not the workspace's), only on the
     // journal's helpers.

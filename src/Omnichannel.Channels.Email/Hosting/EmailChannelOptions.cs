@@ -110,6 +110,12 @@ public sealed class EmailMailboxOptions
     /// <summary>Larger attachments are not stored; the message says so.</summary>
     public long MaxAttachmentBytes { get; set; } = 10L * 1024 * 1024;
 
+    /// <summary>
+    /// A larger mail (its IMAP <c>RFC822.SIZE</c>) is not fetched: it goes to the quarantine as "too large" and the
+    /// mailbox moves on. Default 25 MB.
+    /// </summary>
+    public long MaxMessageBytes { get; set; } = 25L * 1024 * 1024;
+
     /// <summary>A mail with no known In-Reply-To/References joins the sender's thread of the same subject within this window.</summary>
     public TimeSpan ThreadBySubjectWindow { get; set; } = TimeSpan.FromDays(7);
 
@@ -156,6 +162,11 @@ public sealed class EmailMailboxOptions
         if (ImapPort is < 1 or > 65535 || SmtpPort is < 1 or > 65535)
         {
             yield return "ImapPort and SmtpPort must be between 1 and 65535.";
+        }
+
+        if (MaxMessageBytes < 1024)
+        {
+            yield return "MaxMessageBytes must be at least 1024.";
         }
 
         if (MaxAttachmentBytes < 0 || PollInterval <= TimeSpan.Zero || IdleRefresh <= TimeSpan.Zero || ReconnectDelay <= TimeSpan.Zero)

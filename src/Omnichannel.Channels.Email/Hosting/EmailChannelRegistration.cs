@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Email.Inbound;
 using Omnichannel.Channels.Email.Ingest;
 using Omnichannel.Channels.Email.Outbound;
+using Omnichannel.Core.Ports;
 
 namespace Omnichannel.Channels.Email.Hosting;
 
@@ -20,6 +21,7 @@ public static class EmailChannelRegistration
         builder.Services.AddSingleton<IValidateOptions<EmailChannelOptions>, EmailChannelOptionsValidator>();
         builder.Services.AddSingleton<EmailContinuity>();
         builder.Services.AddHostedService<EmailIngestService>();
+        builder.Services.AddSingleton<IQuarantineReplayer, EmailQuarantineReplayer>();
         builder.Services.AddHostedService<EmailReplySender>();
         return builder;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Omnichannel.Channels.Email.Hosting;
+using Omnichannel.Core.Inbound;
 using Omnichannel.Core.Ports;
 
 namespace Omnichannel.Channels.Email.Ingest;
@@ -13,6 +14,7 @@ internal sealed class EmailIngestService(
     ISender mediator,
     IMailboxStateStore state,
     IBlobStore blobs,
+    InboundQuarantine quarantine,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -20,7 +22,7 @@ internal sealed class EmailIngestService(
     {
         var logger = loggers.CreateLogger<ImapMailboxPoller>();
         var pollers = options.Value.Mailboxes
-            .Select(mailbox => new ImapMailboxPoller(mailbox, mediator, state, blobs, time, logger))
+            .Select(mailbox => new ImapMailboxPoller(mailbox, mediator, state, blobs, quarantine, time, logger))
             .Select(poller => Task.Run(() => poller.RunAsync(stoppingToken), CancellationToken.None));
         return Task.WhenAll(pollers);
     }

@@ -5,6 +5,7 @@ using Omnichannel.Channels.Email.Hosting;
 using Omnichannel.Channels.Email.Inbound;
 using Omnichannel.Channels.Email.Outbound;
 using Omnichannel.Core.Features;
+using Omnichannel.Core.Inbound;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
@@ -23,8 +24,9 @@ internal enum MailOutcome
 /// Stores one fetched mail: maps it, finds its thread (In-Reply-To / References against the Message-IDs we stored or
 /// sent, the conversation token of our own Message-IDs, then sender + subject within a window), ingests it, and only then
 /// records it and moves the mailbox cursor. Machine-written mail is stored without reopening or routing; a bounce marks
-/// our reply failed. A mail that cannot be read is logged and passed over: it must not stop the mailbox. Store errors
-/// propagate, so the cursor stays and the mail is fetched again.
+/// our reply failed. A mail that cannot be read, or that the inbox refuses, throws
+/// (<see cref="InboundItemUnreadableException"/>, <see cref="RequestValidationException"/>) and the poller quarantines it;
+/// store errors propagate too, so the cursor stays and the mail is tried again, a few times (<see cref="InboundQuarantine"/>).
 /// </summary>
 internal sealed partial class EmailMailIngestor(
     EmailMailboxOptions mailbox,
@@ -46,10 +48,14 @@ internal sealed partial class EmailMailIngestor(
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
         {
+            // Reading it again gives the same: the poller quarantines it at once.
             await sink.DeleteAllAsync();
-            LogUnreadable(mailbox.Name, uid, ex.Message);
-            await state.SkipAsync(mailbox.Name, uidValidity, uid, cancellationToken);
-            return MailOutcome.Skipped;
+            throw new InboundItemUnreadableException("Could not be read: " + ex.Message, ex);
+        }
+        catch
+        {
+            await sink.DeleteAllAsync();
+            throw;
         }
 
         if (mapping is EmailRejectedMessage rejected)
@@ -85,12 +91,11 @@ internal sealed partial class EmailMailIngestor(
         {
             result = await mediator.Send(new IngestMessage(mapped.Message with { ThreadKey = thread, Automated = automated, ContinueConversationId = continues }), cancellationToken);
         }
-        catch (RequestValidationException ex)
+        catch
         {
+            // Refused (the poller quarantines it) or not stored (tried again): either way its files are not kept.
             await sink.DeleteAllAsync();
-            LogRejected(mailbox.Name, uid, metadata.MessageId, string.Join("; ", ex.Errors.Select(e => $"{e.Field} {e.Message}")));
-            await state.SkipAsync(mailbox.Name, uidValidity, uid, cancellationToken);
-            return MailOutcome.Skipped;
+            throw;
         }
 
         if (result.Duplicate)
@@ -137,9 +142,6 @@ internal sealed partial class EmailMailIngestor(
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: UID {Uid} could not be read and is passed over: {Reason}")]
-    private partial void LogUnreadable(string mailbox, uint uid, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: UID {Uid} (Message-ID {MessageId}) is not stored: {Reason}")]
     private partial void LogRejected(string mailbox, uint uid, string? messageId, string reason);

@@ -1,9 +1,12 @@
+using System.Globalization;
 using MailKit;
 using MailKit.Search;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Channels.Email.Hosting;
 using Omnichannel.Channels.Email.Inbound;
+using Omnichannel.Core.Inbound;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 
 namespace Omnichannel.Channels.Email.Ingest;
@@ -69,7 +72,8 @@ internal sealed partial class ImapMailboxPoller
         var done = 0;
         foreach (var batch in uids.Chunk(BatchSize))
         {
-            var summaries = await folder.FetchAsync(batch, MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope, cancellationToken);
+            var items = MessageSummaryItems.UniqueId | MessageSummaryItems.Envelope | MessageSummaryItems.Size;
+            var summaries = await folder.FetchAsync(batch, items, cancellationToken);
             var handled = new List<UniqueId>();
             foreach (var summary in summaries.OrderBy(s => s.UniqueId.Id))
             {
@@ -104,14 +108,57 @@ internal sealed partial class ImapMailboxPoller
             return;
         }
 
-        // Spooled to a temporary file and parsed in place: a 20 MB attachment costs no memory.
-        var path = Path.Combine(Path.GetTempPath(), $"oc-mail-{Guid.NewGuid():N}.eml");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await using (var stream = await folder.GetStreamAsync(summary.UniqueId, cancellationToken))
+        var item = new InboundItemRef(ChannelNames.Email, mailbox.Name, ItemId(folder.UidValidity, uid));
+        if (summary.Size is { } size && size > mailbox.MaxMessageBytes)
         {
-            await stream.CopyToAsync(file, cancellationToken);
+            // Checked before a byte of the body is read: memory and disk stay bounded whatever arrives.
+            var reason = $"too large: {size} bytes, over the mailbox's MaxMessageBytes of {mailbox.MaxMessageBytes}";
+            await quarantine.QuarantineAsync(item, reason, 0, null, cancellationToken);
+            LogQuarantined(mailbox.Name, uid, reason);
+            await state.SkipAsync(mailbox.Name, folder.UidValidity, uid, cancellationToken);
+            return;
         }
 
+        // Spooled to a temporary file and parsed in place: a 20 MB attachment costs no memory.
+        var path = Path.Combine(Path.GetTempPath(), $"oc-mail-{Guid.NewGuid():N}.eml");
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await using var stream = await folder.GetStreamAsync(summary.UniqueId, cancellationToken);
+            await CopyBoundedAsync(stream, file, mailbox.MaxMessageBytes, cancellationToken);
+        }
+        catch (InboundItemUnreadableException ex)
+        {
+            await quarantine.QuarantineAsync(item, ex.Message, 0, null, cancellationToken);
+            LogQuarantined(mailbox.Name, uid, ex.Message);
+            await state.SkipAsync(mailbox.Name, folder.UidValidity, uid, cancellationToken);
+            return;
+        }
+
+        var uidValidity = folder.UidValidity;
+        var stored = await quarantine.RunAsync(
+            item,
+            ct => ParseAndIngestAsync(file, uidValidity, uid, ct),
+            () =>
+            {
+                file.Position = 0;
+                return new RawInboundItem(file, file.Length);
+            },
+            cancellationToken);
+        if (!stored)
+        {
+            LogQuarantined(mailbox.Name, uid, "see GET /api/quarantine");
+            await state.SkipAsync(mailbox.Name, uidValidity, uid, cancellationToken);
+        }
+    }
+
+    /// <summary>The quarantine's name for a mail of this mailbox: it is the same mail only within one UIDVALIDITY.</summary>
+    internal static string ItemId(uint uidValidity, uint uid) =>
+        string.Create(CultureInfo.InvariantCulture, $"{uidValidity}:{uid}");
+
+    private async Task ParseAndIngestAsync(FileStream file, uint uidValidity, uint uid, CancellationToken cancellationToken)
+    {
         file.Position = 0;
         MimeKit.MimeMessage message;
         try
@@ -120,14 +167,33 @@ internal sealed partial class ImapMailboxPoller
         }
         catch (FormatException ex)
         {
-            LogUnparsable(mailbox.Name, uid, ex.Message);
-            await state.SkipAsync(mailbox.Name, folder.UidValidity, uid, cancellationToken);
-            return;
+            throw new InboundItemUnreadableException("Not a mail: " + ex.Message, ex);
         }
 
         using (message)
         {
-            await _ingestor.IngestAsync(message, folder.UidValidity, uid, cancellationToken);
+            await _ingestor.IngestAsync(message, uidValidity, uid, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The server announced the size; a server that sends more than it announced is not believed either, so the copy
+    /// stops at the limit and the mail is quarantined as too large.
+    /// </summary>
+    private static async Task CopyBoundedAsync(Stream source, Stream target, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81_920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+            {
+                throw new InboundItemUnreadableException($"too large: more than the mailbox's MaxMessageBytes of {maxBytes}");
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 
@@ -170,8 +236,8 @@ internal sealed partial class ImapMailboxPoller
     [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {Mailbox}: {Done}/{Total} read")]
     private partial void LogProgress(string mailbox, int done, int total);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: UID {Uid} is not mail and is passed over: {Reason}")]
-    private partial void LogUnparsable(string mailbox, uint uid, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {Mailbox}: UID {Uid} is quarantined and passed over: {Reason}")]
+    private partial void LogQuarantined(string mailbox, uint uid, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Mailbox {Mailbox}: the IMAP server {Host} refused the login of {Username} ({Reason}); check Username and Password (an app password for Gmail / Microsoft 365). Trying again in {Delay}")]
     private partial void LogAuthenticationFailed(string mailbox, string username, string host, string reason, TimeSpan delay);

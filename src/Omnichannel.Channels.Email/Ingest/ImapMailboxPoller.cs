@@ -4,6 +4,7 @@ using MailKit.Security;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Channels.Email.Hosting;
+using Omnichannel.Core.Inbound;
 using Omnichannel.Core.Ports;
 
 namespace Omnichannel.Channels.Email.Ingest;
@@ -19,6 +20,7 @@ internal sealed partial class ImapMailboxPoller(
     ISender mediator,
     IMailboxStateStore state,
     IBlobStore blobs,
+    InboundQuarantine quarantine,
     TimeProvider time,
     ILogger logger)
 {

@@ -49,6 +49,13 @@ public static class AccessRule
     /// <summary>The team's live state (presence, queue boards): leads and admins.</summary>
     public static bool CanWatchTeam(Principal? principal) => principal is AgentPrincipal { Agent.SeesEverything: true };
 
+    /// <summary>
+    /// The quarantine (inbound items no channel could read or store): admins only, since its raw items are unfiltered
+    /// customer input of every queue, and a retry or discard acts for every channel.
+    /// </summary>
+    public static bool CanManageQuarantine(Principal? principal) =>
+        principal is AgentPrincipal { Agent.Role: AgentRole.Admin };
+
     /// <summary>Agents may take an unassigned conversation of their queue or give up their own; leads assign anyone.</summary>
     public static bool CanAssign(Principal? principal, Conversation conversation, string? targetAgentId)
     {

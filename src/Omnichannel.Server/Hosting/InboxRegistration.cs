@@ -14,6 +14,7 @@ using Omnichannel.Server.Features.Auth;
 using Omnichannel.Server.Features.Contacts;
 using Omnichannel.Server.Features.Conversations;
 using Omnichannel.Server.Features.Inbound;
+using Omnichannel.Server.Features.Quarantine;
 using Omnichannel.Server.Features.Queues;
 using Omnichannel.Server.Features.Shifts;
 using Omnichannel.Server.Features.Tokens;
@@ -62,6 +63,7 @@ public static class InboxRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddBlobStore();
+        builder.Services.AddQuarantine();
         builder.Services.AddSingleton<ShiftWindows>();
         builder.Services.AddHostedService<QueueBootstrapper>();
         builder.Services.AddSingleton<AssignmentSweeper>();
@@ -106,6 +108,7 @@ public static class InboxRegistration
         app.MapGroup("/api/agents").WithTags("Presence").MapPresenceApi();
         app.MapGroup("/api/queues").WithTags("Queues").MapQueuesApi();
         app.MapGroup("/api/audit").WithTags("Audit").MapAuditApi();
+        app.MapGroup("/api/quarantine").WithTags("Quarantine").MapQuarantineApi();
         app.MapGroup("/api/tokens").WithTags("Tokens").MapTokensApi();
         app.MapGroup("/api/inbound").WithTags("API channel").MapInboundApi();
         app.MapGroup("/api/conversations").WithTags("Conversations").MapConversationsApi();

@@ -62,6 +62,10 @@ public static class AuthorizationRules
         ["GET /api/tokens/"] = May.Admins,
         ["POST /api/tokens/"] = May.Admins,
         ["DELETE /api/tokens/{id}"] = May.Admins,
+
+        ["GET /api/quarantine/"] = May.Admins,
+        ["POST /api/quarantine/{id}/retry"] = May.Admins,
+        ["DELETE /api/quarantine/{id}"] = May.Admins,
         ["GET /api/sites/"] = May.Admins,
         ["GET /api/sites/{key}"] = May.Admins,
         ["PUT /api/sites/{key}"] = May.Admins,

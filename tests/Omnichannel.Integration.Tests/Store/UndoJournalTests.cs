@@ -203,6 +203,26 @@ public sealed class UndoJournalTests(StoreServers servers)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task Quarantining_and_discarding_stopped_after_any_of_their_writes_are_rolled_back(string backend)
+    {
+        await using var store = await OpenAsync(servers.For(backend), embedded: null, undoJournal: true);
+        var quarantine = new RedisQuarantine(store.Connection);
+        var item = new InboundItemRef("telegram", "support", "77");
+        await quarantine.BeginAttemptAsync(item);
+        await quarantine.RecordFailureAsync(item, "boom");
+        await quarantine.AddAsync(new NewQuarantineEntry(new("email", "support", "1:2"), "too large", 0, null, null, 0), T0);
+
+        var writes = await InterruptEveryWayAsync(store, LuaScripts.QuarantineAdd,
+            quarantine.AddCall(new NewQuarantineEntry(item, "boom", 3, [0xff, 0x00], null, 2), T0.AddMinutes(1)));
+        Assert.True(writes > 5, $"quarantining took only {writes} writes");
+        var entry = Assert.Single((await quarantine.ListAsync(0, 10)).Items, e => e.Item == item);
+        await InterruptEveryWayAsync(store, LuaScripts.QuarantineRemove,
+            quarantine.RemoveCall(entry.Id, QuarantineRemoval.Discarded, "admin", T0.AddMinutes(2)));
+        Assert.Null(await quarantine.GetAsync(entry.Id));
+    }
+
     [Fact]
     public async Task The_embedded_store_rolls_back_an_unfinished_ingest_when_it_starts_and_check_reports_it_before()
     {
