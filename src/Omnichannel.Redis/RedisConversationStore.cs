@@ -18,7 +18,7 @@ namespace Omnichannel.Redis;
 /// contact:{id}:conversations        zset   conversation ids by creation time
 /// contacts                          zset   contact ids by creation time
 /// identity                          hash   "kind:value" -> contact id
-/// thread:{channel}:{account}:{key}  string the thread's conversation id
+/// thread:{channel}:{account}:{key}  string the thread's conversation id (RedisKeys.Thread)
 /// dedup:{channel}:{account}:{ext}   string "conversationId|messageId|contactId" of a stored inbound message
 /// idx:all[:{status}]                zset   conversation ids, score = last activity (ms)
 /// idx:agent:{agent}[:{status}]      zset   the agent's conversations
@@ -75,8 +75,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             message.Channel,
             message.Account,
             message.Queue,
-            // "@conv:{id}" asks the script to continue that conversation (see ingest.lua).
-            message.ContinueConversationId is { } target ? "@conv:" + target + "|" + (message.ThreadKey ?? "") : message.ThreadKey ?? "",
+            message.ThreadKey is { } thread ? ThreadName(message.Channel, message.Account, thread) : "",
             message.Subject ?? "",
             message.SenderName ?? "",
             Ids.New(),
@@ -84,6 +83,10 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             messageId,
             identities.Count,
             message.Automated ? "1" : "0",
+            message.Continues?.ConversationId ?? "",
+            message.Continues?.ReplyId ?? "",
+            // The former key as it was written then: the supplied key, unescaped.
+            message.FormerThreadKey is { } former ? $"thread:{message.Channel}:{message.Account}:{former}" : "",
         };
         args.AddRange(identities.Select(i => (RedisValue)i));
         args.AddRange(["text", message.Text, "externalId", message.ExternalId]);
@@ -104,6 +107,10 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
         return (connection.JournalKeys(journal), [.. args], journal);
     }
+
+    // ingest.lua gets key names after the prefix.
+    private string ThreadName(string channel, string account, string threadKey) =>
+        _keys.Thread(channel, account, threadKey)[_keys.Prefix.Length..];
 
     public async Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -200,7 +207,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
     public async Task<string?> FindThreadConversationAsync(string channel, string account, string threadKey, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        var id = await db.StringGetAsync(_keys.Prefix + "thread:" + channel + ":" + account + ":" + threadKey);
+        var id = await db.StringGetAsync(_keys.Thread(channel, account, threadKey));
         return id.IsNull ? null : (string?)id;
     }
 

@@ -1,11 +1,13 @@
 -- Stores one inbound message: dedup -> contact -> conversation -> message -> indices -> events, atomically.
 -- KEYS: 1 events:seq (routes the call to the workspace's slot), 2 this operation's undo journal (embedded store
 -- only, journal.lua): every write goes through a j_* helper.
--- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key ('' = one per contact; "@conv:{id}|{key}"
---       continues conversation {id} of any channel when it exists, else thread {key}), 9 subject,
---       10 sender name, 11 new contact id, 12 new conversation id, 13 new message id,
+-- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key name after the prefix ('' = one thread per
+--       contact, thread:{channel}:{account}:contact:{id}; RedisKeys.Thread keeps supplied keys out of that name),
+--       9 subject, 10 sender name, 11 new contact id, 12 new conversation id, 13 new message id,
 --       14 identity count N, 15 automated ('1': recorded only, never reopens or routes; a new conversation starts resolved),
---       16..15+N identities "kind:value" (sender first), then message field/value pairs.
+--       16 conversation to continue ('' = none) and 17 the reply of it the message answers: continued only when that
+--       reply is an outbound message of it, 18 the thread's former key name ('' = none): moved to ARGV[8] once,
+--       19..18+N identities "kind:value" (sender first), then message field/value pairs.
 -- Returns { conversationId, messageId, contactId, duplicate, created, reopened, seq, previous status, status seq,
 -- assignments } (previous status '' for a new conversation; conversation seq is that of the created/reopened/status
 -- event, or 0; assignments flattened { conv, from, to, reason, seq, ... } made by routing in this same script).
@@ -24,7 +26,7 @@ local identity_index = P .. 'identity'
 -- Contact: by the sender's identity, else by any other identity given (an email typed in a form).
 local contact_id = nil
 for i = 1, identity_count do
-  contact_id = redis.call('HGET', identity_index, ARGV[15 + i])
+  contact_id = redis.call('HGET', identity_index, ARGV[18 + i])
   if contact_id then
     break
   end
@@ -36,7 +38,7 @@ if not contact_id then
 end
 local contact_key = P .. 'contact:' .. contact_id
 for i = 1, identity_count do
-  local identity = ARGV[15 + i]
+  local identity = ARGV[18 + i]
   -- An identity already owned by someone else stays theirs: merging people is a human decision.
   if j_hsetnx(identity_index, identity, contact_id) == 1 then
     j_sadd(contact_key .. ':identities', identity)
@@ -50,18 +52,27 @@ if ARGV[10] ~= '' then
 end
 
 -- Conversation: the thread's current one, reopened when resolved, or a new one.
-local thread = ARGV[8]
-local continue_id = nil
-if string.sub(thread, 1, 6) == '@conv:' then
-  continue_id, thread = string.match(thread, '^@conv:([^|]*)|(.*)$')
+local thread_key = P .. ARGV[8]
+if ARGV[8] == '' then
+  thread_key = P .. 'thread:' .. channel .. ':' .. account .. ':contact:' .. contact_id
 end
-if thread == '' then
-  thread = 'contact:' .. contact_id
-end
-local thread_key = P .. 'thread:' .. channel .. ':' .. account .. ':' .. thread
 local conv_id = redis.call('GET', thread_key)
-if continue_id and continue_id ~= '' and redis.call('EXISTS', P .. 'conv:' .. continue_id) == 1 then
-  conv_id = continue_id
+if not conv_id and ARGV[18] ~= '' then
+  -- A thread stored before its channel namespaced thread keys: it moves to its new key, and only one key holds it.
+  local former = P .. ARGV[18]
+  conv_id = redis.call('GET', former)
+  if conv_id then
+    j_set(thread_key, conv_id)
+    j_del(former)
+    j_hset(P .. 'conv:' .. conv_id, 'threadKey', thread_key)
+  end
+end
+local continue_id = ARGV[16]
+if continue_id ~= '' then
+  local reply = redis.call('HMGET', P .. 'msg:' .. ARGV[17], 'conversationId', 'direction')
+  if reply[1] == continue_id and reply[2] == 'out' then
+    conv_id = continue_id
+  end
 end
 local created, reopened = 0, 0
 local old = nil
@@ -120,7 +131,7 @@ local msg_seq = j_hincrby(conv_key, 'msgSeq', 1)
 j_hincrby(conv_key, 'messageCount', 1)
 local msg = { 'id', msg_id, 'conversationId', conv_id, 'seq', msg_seq, 'direction', 'in',
   'authorKind', 'contact', 'authorId', contact_id, 'createdAt', NOW, 'delivery', 'none' }
-for i = 16 + identity_count, #ARGV do
+for i = 19 + identity_count, #ARGV do
   msg[#msg + 1] = ARGV[i]
 end
 j_hset(P .. 'msg:' .. msg_id, unpack(msg))

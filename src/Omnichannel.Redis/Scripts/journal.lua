@@ -110,6 +110,13 @@ local function j_set(key, value)
   return redis.call('SET', key, value)
 end
 
+local function j_del(key)
+  if JOURNAL then
+    journal({ 'k', key, redis.call('GET', key) })
+  end
+  return redis.call('DEL', key)
+end
+
 local function j_incr(key)
   if JOURNAL then
     journal({ 'k', key, redis.call('GET', key) })
