@@ -103,6 +103,9 @@ public static class JournalRecovery
             case "s":
                 queued.Add(transaction.SetRemoveAsync(key, record[2].GetString()));
                 break;
+            case "srem":
+                queued.Add(transaction.SetAddAsync(key, record[2].GetString()));
+                break;
             case "k":
                 queued.Add(Value(record[2]) is { } previous
                     ? transaction.StringSetAsync(key, previous)

@@ -68,6 +68,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         var journal = connection.NewJournal(messageId);
         var identities = new List<string> { message.Sender.ToString() };
         identities.AddRange(message.OtherIdentities.Select(i => i.ToString()).Where(i => i != identities[0]).Distinct(StringComparer.Ordinal));
+        var claims = message.ClaimedIdentities.Select(i => i.ToString()).Except(identities, StringComparer.Ordinal).ToList();
 
         var args = new List<RedisValue>(CommonArgs(now))
         {
@@ -87,8 +88,10 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             message.Continues?.ReplyId ?? "",
             // The former key as it was written then: the supplied key, unescaped.
             message.FormerThreadKey is { } former ? $"thread:{message.Channel}:{message.Account}:{former}" : "",
+            claims.Count,
         };
         args.AddRange(identities.Select(i => (RedisValue)i));
+        args.AddRange(claims.Select(i => (RedisValue)i));
         args.AddRange(["text", message.Text, "externalId", message.ExternalId]);
         if (message.SenderName is not null)
         {
@@ -221,6 +224,52 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         return (int)added == 1;
     }
 
+    // KEYS: contact hash, claimed set, identities set. ARGV: 1 "kind:value", 2 email or '', 3 now ms.
+    private const string ClaimIdentityScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then return 1 end
+        redis.call('SADD', KEYS[2], ARGV[1])
+        if ARGV[2] ~= '' and redis.call('HEXISTS', KEYS[1], 'email') == 0 then
+          redis.call('HSET', KEYS[1], 'email', ARGV[2], 'emailClaimed', '1')
+        end
+        redis.call('HSET', KEYS[1], 'updatedAt', ARGV[3])
+        return 1
+        """;
+
+    public async Task<bool> ClaimContactIdentityAsync(string contactId, ContactIdentity identity, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var email = identity.Kind == IdentityKinds.Email ? identity.Value : "";
+        var added = await db.ScriptEvaluateAsync(ClaimIdentityScript,
+            [_keys.Contact(contactId), _keys.ContactClaimed(contactId), _keys.ContactIdentities(contactId)],
+            [identity.ToString(), email, HashMapping.Ms(now)]);
+        return (int)added == 1;
+    }
+
+    public async Task<ContactMergeResult?> MergeContactsAsync(string intoId, string fromId, string actorId,
+        DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var call = MergeContactsCall(intoId, fromId, actorId, now);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.ContactMerge, call);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        return new ContactMergeResult((int)values[0], (int)values[1], (long)values[2]);
+    }
+
+    /// <summary>The keys and arguments of contact_merge.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) MergeContactsCall(string intoId, string fromId,
+        string actorId, DateTimeOffset now)
+    {
+        var journal = connection.NewJournal();
+        RedisValue[] args = [.. CommonArgs(now), intoId, fromId, actorId];
+        return (connection.JournalKeys(journal), args, journal);
+    }
+
     public async Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default)
     {
         var result = await connection.EvaluateJournaledAsync(LuaScripts.Assign,
@@ -307,13 +356,15 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         var db = await connection.DatabaseAsync();
         var fields = db.HashGetAllAsync(_keys.Contact(contactId));
         var identities = db.SetMembersAsync(_keys.ContactIdentities(contactId));
+        var claimed = db.SetMembersAsync(_keys.ContactClaimed(contactId));
         var entries = await fields;
         if (entries.Length == 0)
         {
             return null;
         }
 
-        return HashMapping.ToContact(HashMapping.ToDictionary(entries), (await identities).Select(v => (string)v!));
+        return HashMapping.ToContact(HashMapping.ToDictionary(entries), (await identities).Select(v => (string)v!),
+            (await claimed).Select(v => (string)v!));
     }
 
     public async Task<IReadOnlyList<Conversation>> ListContactConversationsAsync(string contactId, int limit, CancellationToken cancellationToken = default)

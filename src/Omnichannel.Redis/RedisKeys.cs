@@ -29,6 +29,8 @@ public sealed class RedisKeys(string workspace)
 
     public string ContactIdentities(string id) => Prefix + "contact:" + id + ":identities";
 
+    public string ContactClaimed(string id) => Prefix + "contact:" + id + ":claimed";
+
     public string ContactConversations(string id) => Prefix + "contact:" + id + ":conversations";
 
     public string IndexAll(string? status) => status is null ? Prefix + "idx:all" : Prefix + "idx:all:" + status;

@@ -20,8 +20,18 @@ public sealed record InboundMessage
     /// <summary>The identity the sender is known by on this channel; resolves or creates the contact.</summary>
     public required ContactIdentity Sender { get; init; }
 
-    /// <summary>More identities of the same person (an email given in a web chat form); linked when unclaimed.</summary>
+    /// <summary>
+    /// More identities of the same person that the channel vouches for (an integration's email, a host site's signed
+    /// user): they find the contact, and are linked to it when nobody owns them yet.
+    /// </summary>
     public IReadOnlyList<ContactIdentity> OtherIdentities { get; init; } = [];
+
+    /// <summary>
+    /// Identities the sender only claims (an email typed into a web chat form): recorded on the contact as claimed,
+    /// shown to agents as such, but never used to find a contact nor linked to one. The customer answering from that
+    /// mailbox verifies an email; an agent can merge two contacts by hand.
+    /// </summary>
+    public IReadOnlyList<ContactIdentity> ClaimedIdentities { get; init; } = [];
 
     public string? SenderName { get; init; }
 

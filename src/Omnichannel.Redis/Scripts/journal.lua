@@ -12,6 +12,7 @@
 --   ["h", key, [field...], [old value or false...]]   hash fields (false: the field was absent)
 --   ["z", key, member, old score or false]            sorted set member
 --   ["s", key, member]                                set member that was added
+--   ["srem", key, member]                             set member that was removed
 --   ["k", key, old value or false]                    string
 --   ["ltrim", key, old length]                        values pushed on the right: keep the first old length
 --   ["lpush", key, [value...], length before]         values trimmed from the left, in LPUSH argument order; not
@@ -101,6 +102,16 @@ local function j_sadd(key, member)
     journal({ 's', key, member })
   end
   return redis.call('SADD', key, member)
+end
+
+local function j_srem(key, member)
+  if JOURNAL then
+    if redis.call('SISMEMBER', key, member) == 0 then
+      return 0
+    end
+    journal({ 'srem', key, member })
+  end
+  return redis.call('SREM', key, member)
 end
 
 local function j_set(key, value)

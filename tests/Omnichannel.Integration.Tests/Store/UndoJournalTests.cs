@@ -258,6 +258,29 @@ public sealed class UndoJournalTests(StoreServers servers)
             T0).Journal);
     }
 
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task A_contact_merge_stopped_after_any_of_its_writes_is_rolled_back(string backend)
+    {
+        var options = servers.For(backend);
+        await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
+        var email = new ContactIdentity(IdentityKinds.Email, "ana@example.com");
+        var ana = await store.Conversations.IngestAsync(Inbound.Message("ana", "a1") with { OtherIdentities = [email] },
+            T0);
+        var chat = await store.Conversations.IngestAsync(Inbound.Message("ana-chat", "c1") with
+        {
+            Channel = ChannelNames.WebChat,
+            ClaimedIdentities = [email, new(IdentityKinds.Email, "ana.home@example.com")],
+        }, T0.AddMinutes(1));
+        await store.Conversations.IngestAsync(Inbound.Message("ana-chat", "c2", thread: "second"), T0.AddMinutes(2));
+
+        var writes = await InterruptEveryWayAsync(store, LuaScripts.ContactMerge,
+            store.Conversations.MergeContactsCall(ana.ContactId, chat.ContactId, "lead", T0.AddMinutes(3)));
+
+        Assert.True(writes > 10, $"a merge of two conversations and three identities took only {writes} writes");
+        Assert.Equal(ana.ContactId, (await store.Conversations.GetContactAsync(chat.ContactId))!.MergedInto);
+    }
+
     // Stops the ingest after 1, 2, 3 ... writes, each time checks what the checker says and rolls back, until the
     // script gets through; returns how many writes the whole ingest made.
     private static Task<int> InterruptEveryWayAsync(StoreUnderTest store, InboundMessage message,
@@ -310,7 +333,7 @@ public sealed class UndoJournalTests(StoreServers servers)
         local redis_call = redis.call
         local writes_left = {{writes}}
         local WRITES = { HSET = 1, HSETNX = 1, HDEL = 1, HINCRBY = 1, ZADD = 1, ZREM = 1, ZREMRANGEBYRANK = 1, SADD = 1,
-          SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, DEL = 1 }
+          SREM = 1, SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, DEL = 1 }
         local redis = { call = function(command, key, ...)
           if WRITES[command] and key ~= KEYS[2] then
             if writes_left == 0 then
