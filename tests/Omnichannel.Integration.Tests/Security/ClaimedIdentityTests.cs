@@ -49,20 +49,22 @@ public sealed class ClaimedIdentityTests(StoreServers servers) : IAsyncLifetime
         Assert.NotEqual(anaContact, mallory.GetProperty("id").GetString());
         var claimed = Assert.Single(mallory.GetProperty("identities").EnumerateArray(),
             i => i.GetProperty("kind").GetString() == "email");
-        Assert.Equal((AnaEmail, true), (claimed.GetProperty("value").GetString(), claimed.GetProperty("claimed").GetBoolean()));
+        Assert.Equal(AnaEmail, claimed.GetProperty("value").GetString());
+        Assert.True(claimed.GetProperty("claimed").GetBoolean());
         Assert.True(mallory.GetProperty("emailClaimed").GetBoolean());
-        Assert.Equal([chat], mallory.GetProperty("conversations").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal([chat], ConversationIds(mallory));
 
         var ana = await admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{anaContact}");
         Assert.Equal("Ana", ana.GetProperty("name").GetString());
         Assert.False(ana.GetProperty("emailClaimed").GetBoolean());
-        Assert.Equal([anaConversation], ana.GetProperty("conversations").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
-        Assert.DoesNotContain(ana.GetProperty("identities").EnumerateArray(), i => i.GetProperty("kind").GetString() == "webchat");
+        Assert.Equal([anaConversation], ConversationIds(ana));
+        Assert.DoesNotContain(Kinds(ana), kind => kind == "webchat");
 
         // An email given later in the same chat (the offline form) is claimed the same way.
         var later = await ChatAsync(new { site = "default", name = "Mal" }, "hi again", emailLater: AnaEmail);
         Assert.NotEqual(anaContact, (await ContactOfAsync(admin, later)).GetProperty("id").GetString());
-        Assert.Equal("Ana", (await admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{anaContact}")).GetProperty("name").GetString());
+        ana = await admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{anaContact}");
+        Assert.Equal("Ana", ana.GetProperty("name").GetString());
     }
 
     [Fact]
@@ -70,16 +72,19 @@ public sealed class ClaimedIdentityTests(StoreServers servers) : IAsyncLifetime
     {
         var admin = await _app.SignInAsAdminAsync();
         var (anaContact, _) = await KnownCustomerAsync(admin);
-        var secret = (await admin.GetFromJsonAsync<JsonElement>("/api/sites/default")).GetProperty("secret").GetString()!;
-        var hash = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("shop-user-1")));
+        var site = await admin.GetFromJsonAsync<JsonElement>("/api/sites/default");
+        var secret = Encoding.UTF8.GetBytes(site.GetProperty("secret").GetString()!);
+        var hash = Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes("shop-user-1")));
 
         var chat = await ChatAsync(
-            new { site = "default", name = "Anastasia", email = AnaEmail, userId = "shop-user-1", userHash = hash }, "hi");
+            new { site = "default", name = "Anastasia", email = AnaEmail, userId = "shop-user-1", userHash = hash },
+            "hi");
 
         var contact = await ContactOfAsync(admin, chat);
         Assert.Equal(anaContact, contact.GetProperty("id").GetString());
         Assert.Equal("Ana", contact.GetProperty("name").GetString());
-        Assert.All(contact.GetProperty("identities").EnumerateArray(), i => Assert.False(i.GetProperty("claimed").GetBoolean()));
+        Assert.All(contact.GetProperty("identities").EnumerateArray(),
+            i => Assert.False(i.GetProperty("claimed").GetBoolean()));
     }
 
     [Fact]
@@ -108,11 +113,13 @@ public sealed class ClaimedIdentityTests(StoreServers servers) : IAsyncLifetime
         Assert.Equal("Ana", ana.GetProperty("name").GetString());
         Assert.Equal([anaConversation, chat], ana.GetProperty("conversations").EnumerateArray()
             .Select(c => c.GetProperty("id").GetString()).Order());
-        Assert.Contains(ana.GetProperty("identities").EnumerateArray(), i => i.GetProperty("kind").GetString() == "webchat");
+        Assert.Contains(Kinds(ana), kind => kind == "webchat");
         Assert.False(ana.GetProperty("emailClaimed").GetBoolean());
-        Assert.Equal(anaContact, (await admin.GetFromJsonAsync<ConversationBody>($"/api/conversations/{chat}"))!.ContactId);
+        var conversation = await admin.GetFromJsonAsync<ConversationBody>($"/api/conversations/{chat}");
+        Assert.Equal(anaContact, conversation!.ContactId);
         // The old id leads to the contact it became part of; merging it again is refused.
-        Assert.Equal(anaContact, (await admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{claimant}")).GetProperty("id").GetString());
+        var old = await admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{claimant}");
+        Assert.Equal(anaContact, old.GetProperty("id").GetString());
         Assert.Equal(HttpStatusCode.Conflict,
             (await admin.PostAsJsonAsync($"/api/contacts/{anaContact}/merge", new { from = claimant })).StatusCode);
     }
@@ -122,7 +129,12 @@ public sealed class ClaimedIdentityTests(StoreServers servers) : IAsyncLifetime
     {
         var integration = await _app.TokenClientAsync(admin, "inbound");
         var response = await integration.PostAsJsonAsync("/api/inbound",
-            new { sourceId = "crm-1", contact = new { identifier = "crm-ana", name = "Ana", email = AnaEmail }, text = "Order?" });
+            new
+            {
+                sourceId = "crm-1",
+                contact = new { identifier = "crm-ana", name = "Ana", email = AnaEmail },
+                text = "Order?",
+            });
         response.EnsureSuccessStatusCode();
         var conversation = (await response.Content.ReadFromJsonAsync<InboundBody>())!.ConversationId;
         var body = await admin.GetFromJsonAsync<ConversationBody>($"/api/conversations/{conversation}");
@@ -135,7 +147,8 @@ public sealed class ClaimedIdentityTests(StoreServers servers) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
         var token = (await started.Content.ReadFromJsonAsync<SessionResponse>())!.VisitorToken;
         await using var visitor = new HubConnectionBuilder()
-            .WithUrl($"{_baseUrl}{WebChatRegistration.VisitorHubPath}?visitor_token={Uri.EscapeDataString(token)}").Build();
+            .WithUrl($"{_baseUrl}{WebChatRegistration.VisitorHubPath}?visitor_token={Uri.EscapeDataString(token)}")
+            .Build();
         await visitor.StartAsync();
         var ack = await visitor.InvokeAsync<SendAck>("Send", "c1", text);
         if (emailLater is not null)
@@ -153,4 +166,10 @@ public sealed class ClaimedIdentityTests(StoreServers servers) : IAsyncLifetime
         var body = await admin.GetFromJsonAsync<ConversationBody>($"/api/conversations/{conversation}");
         return await admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{body!.ContactId}");
     }
+
+    private static IEnumerable<string?> ConversationIds(JsonElement contact) =>
+        contact.GetProperty("conversations").EnumerateArray().Select(c => c.GetProperty("id").GetString());
+
+    private static IEnumerable<string?> Kinds(JsonElement contact) =>
+        contact.GetProperty("identities").EnumerateArray().Select(i => i.GetProperty("kind").GetString());
 }

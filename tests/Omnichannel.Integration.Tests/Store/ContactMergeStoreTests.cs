@@ -119,13 +119,13 @@ public sealed class ContactMergeStoreTests(StoreServers servers)
         Assert.Empty((await new StoreChecker(store.Keys).CheckAsync(store.Db)).Findings);
     }
 
-    private static InboundMessage Visitor(string visitor, string clientId) => Inbound.Message("unused", visitor + ":" + clientId)
-        with
-    {
-        Channel = ChannelNames.WebChat,
-        Account = "default",
-        Sender = new ContactIdentity(IdentityKinds.WebVisitor, "default/v:" + visitor),
-        SenderName = null,
-        ThreadKey = "v:" + visitor,
-    };
+    private static InboundMessage Visitor(string visitor, string clientId) =>
+        Inbound.Message("unused", visitor + ":" + clientId) with
+        {
+            Channel = ChannelNames.WebChat,
+            Account = "default",
+            Sender = new ContactIdentity(IdentityKinds.WebVisitor, "default/v:" + visitor),
+            SenderName = null,
+            ThreadKey = "v:" + visitor,
+        };
 }
