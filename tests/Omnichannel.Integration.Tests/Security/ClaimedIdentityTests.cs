@@ -109,6 +109,7 @@ public sealed class ClaimedIdentityTests(StoreServers servers) : IAsyncLifetime
         var merged = await admin.PostAsJsonAsync($"/api/contacts/{anaContact}/merge", new { from = claimant });
 
         Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Contains("contact.merged", await admin.GetStringAsync("/api/audit"), StringComparison.Ordinal);
         var ana = await admin.GetFromJsonAsync<JsonElement>($"/api/contacts/{anaContact}");
         Assert.Equal("Ana", ana.GetProperty("name").GetString());
         Assert.Equal([anaConversation, chat], ana.GetProperty("conversations").EnumerateArray()
