@@ -70,7 +70,8 @@ internal static class HashMapping
         Delivery: Enum.Parse<DeliveryState>(f.GetValueOrDefault("delivery", "none"), ignoreCase: true),
         DeliveryError: Optional(f, "deliveryError"));
 
-    public static Contact ToContact(Dictionary<string, string> f, IEnumerable<string> identities) => new(
+    public static Contact ToContact(Dictionary<string, string> f, IEnumerable<string> identities,
+        IEnumerable<string>? claimed = null) => new(
         Id: f["id"],
         Name: Optional(f, "name"),
         Email: Optional(f, "email"),
@@ -79,7 +80,14 @@ internal static class HashMapping
             ? JsonSerializer.Deserialize(json, StoreJsonContext.Default.DictionaryStringString) ?? []
             : new Dictionary<string, string>(),
         CreatedAt: FromMs(f["createdAt"]),
-        UpdatedAt: FromMs(f.GetValueOrDefault("updatedAt", f["createdAt"])));
+        UpdatedAt: FromMs(f.GetValueOrDefault("updatedAt", f["createdAt"])))
+        {
+            // A claim verified later stays in the claimed set (ingest never removes it): the verified identity wins.
+            Claimed = [.. (claimed ?? []).Except(identities, StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(ParseIdentity)],
+            EmailClaimed = f.GetValueOrDefault("emailClaimed") == "1",
+            MergedInto = Optional(f, "mergedInto"),
+        };
 
     public static ContactIdentity ParseIdentity(string stored)
     {

@@ -103,7 +103,7 @@ public static class JournalRecovery
             case "s":
                 queued.Add(transaction.SetRemoveAsync(key, record[2].GetString()));
                 break;
-            case "sadd":
+            case "srem":
                 queued.Add(transaction.SetAddAsync(key, record[2].GetString()));
                 break;
             case "kpx":

@@ -25,6 +25,7 @@ internal static class LuaScripts
     public static string WakeSnoozed { get; } = Compose("wake_snoozed");
     public static string SetDelivery { get; } = Compose("set_delivery");
     public static string ClaimOutbound { get; } = Compose("claim_outbound");
+    public static string ContactMerge { get; } = Compose("contact_merge");
     public static string QuarantineAdd { get; } = Compose("quarantine_add");
     public static string QuarantineRemove { get; } = Compose("quarantine_remove");
 

@@ -18,7 +18,7 @@ namespace Omnichannel.Redis;
 /// contact:{id}:conversations        zset   conversation ids by creation time
 /// contacts                          zset   contact ids by creation time
 /// identity                          hash   "kind:value" -> contact id
-/// thread:{channel}:{account}:{key}  string the thread's conversation id
+/// thread:{channel}:{account}:{key}  string the thread's conversation id (RedisKeys.Thread)
 /// dedup:{channel}:{account}:{ext}   string "conversationId|messageId|contactId" of a stored inbound message
 /// idx:all[:{status}]                zset   conversation ids, score = last activity (ms)
 /// idx:agent:{agent}[:{status}]      zset   the agent's conversations
@@ -68,6 +68,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         var journal = connection.NewJournal(messageId);
         var identities = new List<string> { message.Sender.ToString() };
         identities.AddRange(message.OtherIdentities.Select(i => i.ToString()).Where(i => i != identities[0]).Distinct(StringComparer.Ordinal));
+        var claims = message.ClaimedIdentities.Select(i => i.ToString()).Except(identities, StringComparer.Ordinal).ToList();
 
         var args = new List<RedisValue>(CommonArgs(now))
         {
@@ -75,8 +76,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             message.Channel,
             message.Account,
             message.Queue,
-            // "@conv:{id}" asks the script to continue that conversation (see ingest.lua).
-            message.ContinueConversationId is { } target ? "@conv:" + target + "|" + (message.ThreadKey ?? "") : message.ThreadKey ?? "",
+            message.ThreadKey is { } thread ? ThreadName(message.Channel, message.Account, thread) : "",
             message.Subject ?? "",
             message.SenderName ?? "",
             Ids.New(),
@@ -84,8 +84,14 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             messageId,
             identities.Count,
             message.Automated ? "1" : "0",
+            message.Continues?.ConversationId ?? "",
+            message.Continues?.ReplyId ?? "",
+            // The former key as it was written then: the supplied key, unescaped.
+            message.FormerThreadKey is { } former ? $"thread:{message.Channel}:{message.Account}:{former}" : "",
+            claims.Count,
         };
         args.AddRange(identities.Select(i => (RedisValue)i));
+        args.AddRange(claims.Select(i => (RedisValue)i));
         args.AddRange(["text", message.Text, "externalId", message.ExternalId]);
         if (message.SenderName is not null)
         {
@@ -104,6 +110,10 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
 
         return (connection.JournalKeys(journal), [.. args], journal);
     }
+
+    // ingest.lua gets key names after the prefix.
+    private string ThreadName(string channel, string account, string threadKey) =>
+        _keys.Thread(channel, account, threadKey)[_keys.Prefix.Length..];
 
     public async Task<AppendResult?> AppendOutboundAsync(OutboundMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -200,7 +210,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
     public async Task<string?> FindThreadConversationAsync(string channel, string account, string threadKey, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        var id = await db.StringGetAsync(_keys.Prefix + "thread:" + channel + ":" + account + ":" + threadKey);
+        var id = await db.StringGetAsync(_keys.Thread(channel, account, threadKey));
         return id.IsNull ? null : (string?)id;
     }
 
@@ -212,6 +222,52 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
             [_keys.Prefix + "identity", _keys.Contact(contactId), _keys.ContactIdentities(contactId)],
             [identity.ToString(), contactId, email, HashMapping.Ms(now)]);
         return (int)added == 1;
+    }
+
+    // KEYS: contact hash, claimed set, identities set. ARGV: 1 "kind:value", 2 email or '', 3 now ms.
+    private const string ClaimIdentityScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then return 1 end
+        redis.call('SADD', KEYS[2], ARGV[1])
+        if ARGV[2] ~= '' and redis.call('HEXISTS', KEYS[1], 'email') == 0 then
+          redis.call('HSET', KEYS[1], 'email', ARGV[2], 'emailClaimed', '1')
+        end
+        redis.call('HSET', KEYS[1], 'updatedAt', ARGV[3])
+        return 1
+        """;
+
+    public async Task<bool> ClaimContactIdentityAsync(string contactId, ContactIdentity identity, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var email = identity.Kind == IdentityKinds.Email ? identity.Value : "";
+        var added = await db.ScriptEvaluateAsync(ClaimIdentityScript,
+            [_keys.Contact(contactId), _keys.ContactClaimed(contactId), _keys.ContactIdentities(contactId)],
+            [identity.ToString(), email, HashMapping.Ms(now)]);
+        return (int)added == 1;
+    }
+
+    public async Task<ContactMergeResult?> MergeContactsAsync(string intoId, string fromId, string actorId,
+        DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var call = MergeContactsCall(intoId, fromId, actorId, now);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.ContactMerge, call);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        return new ContactMergeResult((int)values[0], (int)values[1], (long)values[2]);
+    }
+
+    /// <summary>The keys and arguments of contact_merge.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) MergeContactsCall(string intoId, string fromId,
+        string actorId, DateTimeOffset now)
+    {
+        var journal = connection.NewJournal();
+        RedisValue[] args = [.. CommonArgs(now), intoId, fromId, actorId];
+        return (connection.JournalKeys(journal), args, journal);
     }
 
     public async Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default)
@@ -303,13 +359,15 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         var db = await connection.DatabaseAsync();
         var fields = db.HashGetAllAsync(_keys.Contact(contactId));
         var identities = db.SetMembersAsync(_keys.ContactIdentities(contactId));
+        var claimed = db.SetMembersAsync(_keys.ContactClaimed(contactId));
         var entries = await fields;
         if (entries.Length == 0)
         {
             return null;
         }
 
-        return HashMapping.ToContact(HashMapping.ToDictionary(entries), (await identities).Select(v => (string)v!));
+        return HashMapping.ToContact(HashMapping.ToDictionary(entries), (await identities).Select(v => (string)v!),
+            (await claimed).Select(v => (string)v!));
     }
 
     public async Task<IReadOnlyList<Conversation>> ListContactConversationsAsync(string contactId, int limit, CancellationToken cancellationToken = default)

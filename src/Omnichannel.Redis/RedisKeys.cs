@@ -8,6 +8,17 @@ public sealed class RedisKeys(string workspace)
 {
     public string Prefix { get; } = $"oc:{{{workspace}}}:";
 
+    /// <summary>
+    /// A thread's key. <paramref name="threadKey"/> is what a channel supplied; the one internal thread, one per
+    /// contact (<c>contact:{id}</c>, built by ingest.lua), lives in a name no supplied key reaches: a supplied key
+    /// starting with <c>contact:</c> or <c>~</c> gets a leading <c>~</c> (one-to-one, so two keys never meet).
+    /// </summary>
+    public string Thread(string channel, string account, string threadKey) =>
+        Prefix + "thread:" + channel + ":" + account + ":"
+        + (threadKey.StartsWith("contact:", StringComparison.Ordinal) || threadKey.StartsWith('~')
+            ? "~" + threadKey
+            : threadKey);
+
     public string Conversation(string id) => Prefix + "conv:" + id;
 
     public string ConversationMessages(string id) => Prefix + "conv:" + id + ":messages";
@@ -17,6 +28,8 @@ public sealed class RedisKeys(string workspace)
     public string Contact(string id) => Prefix + "contact:" + id;
 
     public string ContactIdentities(string id) => Prefix + "contact:" + id + ":identities";
+
+    public string ContactClaimed(string id) => Prefix + "contact:" + id + ":claimed";
 
     public string ContactConversations(string id) => Prefix + "contact:" + id + ":conversations";
 

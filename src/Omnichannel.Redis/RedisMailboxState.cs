@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Omnichannel.Core.Inbound;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using StackExchange.Redis;
@@ -64,10 +65,15 @@ public sealed class RedisMailboxState(RedisConnection connection) : IMailboxStat
         return await db.KeyExistsAsync($"{_keys.Prefix}dedup:{ChannelNames.Email}:{mailbox}:{externalId}");
     }
 
-    public async Task<string?> FindThreadAsync(string mailbox, IReadOnlyList<string> messageIds, string? conversationId, string? subjectKey, CancellationToken cancellationToken = default)
+    public async Task<string?> FindThreadAsync(string mailbox, IReadOnlyList<string> messageIds,
+        ConversationContinuation? answers, string? subjectKey, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        RedisValue[] args = [Prefix(mailbox), conversationId ?? "", subjectKey ?? "", .. messageIds.Select(id => (RedisValue)id)];
+        RedisValue[] args =
+        [
+            Prefix(mailbox), answers?.ConversationId ?? "", subjectKey ?? "",
+            answers is null ? "" : _keys.Message(answers.ReplyId), .. messageIds.Select(id => (RedisValue)id),
+        ];
         var result = await db.ScriptEvaluateAsync(ThreadScript, SlotKey, args);
         return result.IsNull ? null : (string?)result;
     }

@@ -77,19 +77,25 @@ internal sealed partial class EmailMailIngestor(
 
         var automated = metadata.IsAutomated || mapped.Message.Sender.Value == _ownAddress;
         var candidates = Candidates(metadata);
-        var token = candidates.Select(id => OurMessageIds.TryParse(id, out var conversation, out _) ? conversation : null).FirstOrDefault(c => c is not null);
+        // Our own Message-ID among them names a reply of ours and its conversation; the store believes it only when
+        // that reply is an outbound message of that conversation.
+        var answers = candidates
+            .Select(id => OurMessageIds.TryParse(id, out var conversation, out var reply)
+                ? new ConversationContinuation(conversation, reply)
+                : null)
+            .FirstOrDefault(c => c is not null);
         var subjectKey = automated ? null : EmailSubjectKey.For(mapped.Message.Sender.Value, mapped.Message.Subject);
-        var found = await state.FindThreadAsync(mailbox.Name, candidates, token, subjectKey, cancellationToken);
+        var found = await state.FindThreadAsync(mailbox.Name, candidates, answers, subjectKey, cancellationToken);
         var thread = found ?? mapped.Message.ExternalId;
 
         // A reply to a mail we sent for a conversation of another channel (a web chat reply mailed to a visitor who had
         // left) has no mail thread here: it continues that conversation.
-        var continues = found is null ? token : null;
+        var continues = found is null ? answers : null;
 
         IngestResult result;
         try
         {
-            result = await mediator.Send(new IngestMessage(mapped.Message with { ThreadKey = thread, Automated = automated, ContinueConversationId = continues }), cancellationToken);
+            result = await mediator.Send(new IngestMessage(mapped.Message with { ThreadKey = thread, Automated = automated, Continues = continues }), cancellationToken);
         }
         catch
         {

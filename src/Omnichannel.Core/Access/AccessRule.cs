@@ -46,6 +46,18 @@ public static class AccessRule
         _ => false,
     };
 
+    /// <summary>
+    /// Merging two contacts (an agent's decision that they are one person): agents of any role, for contacts they may
+    /// each see (leads and admins see every contact; an agent one with a conversation they may see, given as
+    /// <paramref name="intoConversations"/> and <paramref name="fromConversations"/>). Integrations never merge.
+    /// </summary>
+    public static bool CanMergeContacts(Principal? principal, IEnumerable<Conversation> intoConversations,
+        IEnumerable<Conversation> fromConversations) =>
+        principal is AgentPrincipal { Agent: var agent }
+        && (agent.SeesEverything
+            || (intoConversations.Any(c => CanSeeConversation(principal, c))
+                && fromConversations.Any(c => CanSeeConversation(principal, c))));
+
     /// <summary>The team's live state (presence, queue boards): leads and admins.</summary>
     public static bool CanWatchTeam(Principal? principal) => principal is AgentPrincipal { Agent.SeesEverything: true };
 

@@ -42,6 +42,14 @@ public sealed record IngestMessage(InboundMessage Message) : IRequest<IngestResu
             }
         }
 
+        for (var i = 0; i < m.ClaimedIdentities.Count; i++)
+        {
+            foreach (var e in IdentityRules.Validate($"contact.claimed[{i}]", m.ClaimedIdentities[i]))
+            {
+                yield return e;
+            }
+        }
+
         foreach (var e in TextRules.Optional("contact.name", m.SenderName, TextRules.MaxNameLength))
         {
             yield return e;
@@ -83,6 +91,7 @@ public sealed class IngestMessageHandler(IConversationStore store, IPublisher pu
         {
             Sender = IdentityRules.Normalize(request.Message.Sender),
             OtherIdentities = [.. request.Message.OtherIdentities.Select(IdentityRules.Normalize)],
+            ClaimedIdentities = [.. request.Message.ClaimedIdentities.Select(IdentityRules.Normalize)],
             SenderName = string.IsNullOrWhiteSpace(request.Message.SenderName) ? null : request.Message.SenderName.Trim(),
         };
 

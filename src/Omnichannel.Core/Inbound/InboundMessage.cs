@@ -20,8 +20,18 @@ public sealed record InboundMessage
     /// <summary>The identity the sender is known by on this channel; resolves or creates the contact.</summary>
     public required ContactIdentity Sender { get; init; }
 
-    /// <summary>More identities of the same person (an email given in a web chat form); linked when unclaimed.</summary>
+    /// <summary>
+    /// More identities of the same person that the channel vouches for (an integration's email, a host site's signed
+    /// user): they find the contact, and are linked to it when nobody owns them yet.
+    /// </summary>
     public IReadOnlyList<ContactIdentity> OtherIdentities { get; init; } = [];
+
+    /// <summary>
+    /// Identities the sender only claims (an email typed into a web chat form): recorded on the contact as claimed,
+    /// shown to agents as such, but never used to find a contact nor linked to one. The customer answering from that
+    /// mailbox verifies an email; an agent can merge two contacts by hand.
+    /// </summary>
+    public IReadOnlyList<ContactIdentity> ClaimedIdentities { get; init; } = [];
 
     public string? SenderName { get; init; }
 
@@ -32,16 +42,27 @@ public sealed record InboundMessage
 
     public string? Subject { get; init; }
 
-    /// <summary>Groups messages into one conversation (a mail thread root, a Telegram chat). Null: one thread per contact.</summary>
+    /// <summary>
+    /// Groups messages into one conversation (a mail thread root, a Telegram chat) within the channel and account.
+    /// Null: one thread per contact. Whatever its text, it names a thread, never anything else: it cannot reach the
+    /// per-contact thread or another conversation.
+    /// </summary>
     public string? ThreadKey { get; init; }
 
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
 
     /// <summary>
-    /// Continue this existing conversation whatever its channel (a customer answering by email a web chat reply we
-    /// mailed them). Ignored when no such conversation exists: <see cref="ThreadKey"/> decides then.
+    /// The key this thread was stored under before the channel namespaced its keys (the API channel before keys were
+    /// per token): when <see cref="ThreadKey"/> has no conversation yet, the store moves that one to it, once.
     /// </summary>
-    public string? ContinueConversationId { get; init; }
+    public string? FormerThreadKey { get; init; }
+
+    /// <summary>
+    /// Continue this existing conversation whatever its channel, when the message answers one of its replies (see
+    /// <see cref="ConversationContinuation"/>). Ignored when the reply is not one of it: <see cref="ThreadKey"/>
+    /// decides then.
+    /// </summary>
+    public ConversationContinuation? Continues { get; init; }
 
     /// <summary>Queue new conversations from this message wait in.</summary>
     public string Queue { get; init; } = "default";

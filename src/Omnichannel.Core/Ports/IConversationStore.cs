@@ -38,6 +38,22 @@ public interface IConversationStore
     /// <summary>Adds an identity to a contact (an email a visitor typed in); false when another contact already owns it.</summary>
     Task<bool> AddContactIdentityAsync(string contactId, ContactIdentity identity, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records an identity the contact only claims (an email typed into a web chat): shown to agents as claimed,
+    /// never linked or used to find a contact. False when the contact does not exist.
+    /// </summary>
+    Task<bool> ClaimContactIdentityAsync(string contactId, ContactIdentity identity, DateTimeOffset now,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An agent's decision that two contacts are one person: <paramref name="fromId"/>'s conversations, identities,
+    /// claims and attributes move to <paramref name="intoId"/> (whose own name, email and attributes win), in one
+    /// atomic step; <paramref name="fromId"/> stays as a pointer to <paramref name="intoId"/>. Null when either is
+    /// missing, already merged, or they are the same.
+    /// </summary>
+    Task<ContactMergeResult?> MergeContactsAsync(string intoId, string fromId, string actorId, DateTimeOffset now,
+        CancellationToken cancellationToken = default);
+
     Task<Contact?> GetContactAsync(string contactId, CancellationToken cancellationToken = default);
 
     /// <summary>The contact's conversations, newest first.</summary>
@@ -59,3 +75,6 @@ public sealed record OutboundMessage(
     /// <summary>Files sent with the reply (already in the blob store); the channel uploads them.</summary>
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
 }
+
+/// <summary>What a merge moved: conversations, identities (verified and claimed), and the audit entry's sequence.</summary>
+public sealed record ContactMergeResult(int Conversations, int Identities, long AuditSequence);

@@ -1,3 +1,4 @@
+using Omnichannel.Core.Inbound;
 namespace Omnichannel.Core.Ports;
 
 /// <summary>Where an IMAP ingest stands in a folder: the folder's UIDVALIDITY and the highest UID stored.</summary>
@@ -43,10 +44,12 @@ public interface IMailboxStateStore
 
     /// <summary>
     /// The thread a new mail belongs to: the first of <paramref name="messageIds"/> (most relevant first) that is a known
-    /// Message-ID, else the thread of <paramref name="conversationId"/> (the token in our own Message-IDs), else the
-    /// thread last seen for <paramref name="subjectKey"/> within its window; null when none.
+    /// Message-ID, else the thread of the conversation <paramref name="answers"/> names (from one of our own
+    /// Message-IDs) when its reply is an outbound message of that conversation, else the thread last seen for
+    /// <paramref name="subjectKey"/> within its window; null when none.
     /// </summary>
-    Task<string?> FindThreadAsync(string mailbox, IReadOnlyList<string> messageIds, string? conversationId, string? subjectKey, CancellationToken cancellationToken = default);
+    Task<string?> FindThreadAsync(string mailbox, IReadOnlyList<string> messageIds, ConversationContinuation? answers,
+        string? subjectKey, CancellationToken cancellationToken = default);
 
     /// <summary>The thread a conversation's replies go out in; null when the conversation did not come from this mailbox.</summary>
     Task<string?> GetConversationThreadAsync(string mailbox, string conversationId, CancellationToken cancellationToken = default);

@@ -1,11 +1,15 @@
 -- Stores one inbound message: dedup -> contact -> conversation -> message -> indices -> events, atomically.
 -- KEYS: 1 events:seq (routes the call to the workspace's slot), 2 this operation's undo journal (embedded store
 -- only, journal.lua): every write goes through a j_* helper.
--- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key ('' = one per contact; "@conv:{id}|{key}"
---       continues conversation {id} of any channel when it exists, else thread {key}), 9 subject,
---       10 sender name, 11 new contact id, 12 new conversation id, 13 new message id,
+-- ARGV: 4 dedup suffix, 5 channel, 6 account, 7 queue, 8 thread key name after the prefix ('' = one thread per
+--       contact, thread:{channel}:{account}:contact:{id}; RedisKeys.Thread keeps supplied keys out of that name),
+--       9 subject, 10 sender name, 11 new contact id, 12 new conversation id, 13 new message id,
 --       14 identity count N, 15 automated ('1': recorded only, never reopens or routes; a new conversation starts resolved),
---       16..15+N identities "kind:value" (sender first), then message field/value pairs.
+--       16 conversation to continue ('' = none) and 17 the reply of it the message answers: continued only when that
+--       reply is an outbound message of it, 18 the thread's former key name ('' = none): moved to ARGV[8] once,
+--       19 claimed identity count M, 20..19+N verified identities "kind:value" (sender first), then M claimed ones
+--       (typed into an anonymous channel: recorded on the contact, never used to find or link one), then message
+--       field/value pairs.
 -- Returns { conversationId, messageId, contactId, duplicate, created, reopened, seq, previous status, status seq,
 -- assignments } (previous status '' for a new conversation; conversation seq is that of the created/reopened/status
 -- event, or 0; assignments flattened { conv, from, to, reason, seq, ... } made by routing in this same script).
@@ -18,49 +22,86 @@ end
 
 local channel, account, queue = ARGV[5], ARGV[6], ARGV[7]
 local identity_count = tonumber(ARGV[14])
+local claim_count = tonumber(ARGV[19])
 local automated = ARGV[15] == '1'
 local identity_index = P .. 'identity'
 
--- Contact: by the sender's identity, else by any other identity given (an email typed in a form).
+-- Continuing a conversation needs one of its own replies (the customer answers it).
+local continue_id = nil
+if ARGV[16] ~= '' then
+  local reply = redis.call('HMGET', P .. 'msg:' .. ARGV[17], 'conversationId', 'direction')
+  if reply[1] == ARGV[16] and reply[2] == 'out' then
+    continue_id = ARGV[16]
+  end
+end
+
+-- Contact: by the sender's identity, else by any other verified identity given.
 local contact_id = nil
+local created_contact = false
 for i = 1, identity_count do
-  contact_id = redis.call('HGET', identity_index, ARGV[15 + i])
+  contact_id = redis.call('HGET', identity_index, ARGV[19 + i])
   if contact_id then
     break
   end
 end
+if not contact_id and continue_id then
+  -- The sender answers our reply from an address the conversation's contact only claimed: the claim is verified.
+  local owner = redis.call('HGET', P .. 'conv:' .. continue_id, 'contactId')
+  if owner and redis.call('SISMEMBER', P .. 'contact:' .. owner .. ':claimed', ARGV[20]) == 1 then
+    contact_id = owner
+  end
+end
 if not contact_id then
   contact_id = ARGV[11]
+  created_contact = true
   j_hset(P .. 'contact:' .. contact_id, 'id', contact_id, 'createdAt', NOW, 'updatedAt', NOW)
   j_zadd(P .. 'contacts', NOW, contact_id)
 end
 local contact_key = P .. 'contact:' .. contact_id
 for i = 1, identity_count do
-  local identity = ARGV[15 + i]
+  local identity = ARGV[19 + i]
   -- An identity already owned by someone else stays theirs: merging people is a human decision.
   if j_hsetnx(identity_index, identity, contact_id) == 1 then
     j_sadd(contact_key .. ':identities', identity)
-    if string.sub(identity, 1, 6) == 'email:' and redis.call('HEXISTS', contact_key, 'email') == 0 then
+    if string.sub(identity, 1, 6) == 'email:' and (redis.call('HEXISTS', contact_key, 'email') == 0
+        or redis.call('HGET', contact_key, 'emailClaimed') == '1') then
       j_hset(contact_key, 'email', string.sub(identity, 7))
+      j_hdel(contact_key, 'emailClaimed')
     end
   end
 end
-if ARGV[10] ~= '' then
+for i = 1, claim_count do
+  -- Claimed (typed into a form, unverified): recorded for agents, owned by nobody, never merges two people.
+  local identity = ARGV[19 + identity_count + i]
+  if redis.call('SISMEMBER', contact_key .. ':identities', identity) == 0 then
+    j_sadd(contact_key .. ':claimed', identity)
+    if string.sub(identity, 1, 6) == 'email:' and redis.call('HEXISTS', contact_key, 'email') == 0 then
+      j_hset(contact_key, 'email', string.sub(identity, 7), 'emailClaimed', '1')
+    end
+  end
+end
+-- Channel input names a new contact (or one without a name) but never renames one: an agent decides that.
+if ARGV[10] ~= '' and (created_contact or redis.call('HEXISTS', contact_key, 'name') == 0) then
   j_hset(contact_key, 'name', ARGV[10], 'updatedAt', NOW)
 end
 
 -- Conversation: the thread's current one, reopened when resolved, or a new one.
-local thread = ARGV[8]
-local continue_id = nil
-if string.sub(thread, 1, 6) == '@conv:' then
-  continue_id, thread = string.match(thread, '^@conv:([^|]*)|(.*)$')
+local thread_key = P .. ARGV[8]
+if ARGV[8] == '' then
+  thread_key = P .. 'thread:' .. channel .. ':' .. account .. ':contact:' .. contact_id
 end
-if thread == '' then
-  thread = 'contact:' .. contact_id
-end
-local thread_key = P .. 'thread:' .. channel .. ':' .. account .. ':' .. thread
 local conv_id = redis.call('GET', thread_key)
-if continue_id and continue_id ~= '' and redis.call('EXISTS', P .. 'conv:' .. continue_id) == 1 then
+if not conv_id and ARGV[18] ~= '' then
+  -- A thread stored before its channel namespaced thread keys: it moves to its new key, and only one key holds it.
+  local former = P .. ARGV[18]
+  conv_id = redis.call('GET', former)
+  if conv_id then
+    j_set(thread_key, conv_id)
+    j_del(former)
+    j_hset(P .. 'conv:' .. conv_id, 'threadKey', thread_key)
+  end
+end
+if continue_id then
   conv_id = continue_id
 end
 local created, reopened = 0, 0
@@ -120,7 +161,7 @@ local msg_seq = j_hincrby(conv_key, 'msgSeq', 1)
 j_hincrby(conv_key, 'messageCount', 1)
 local msg = { 'id', msg_id, 'conversationId', conv_id, 'seq', msg_seq, 'direction', 'in',
   'authorKind', 'contact', 'authorId', contact_id, 'createdAt', NOW, 'delivery', 'none' }
-for i = 16 + identity_count, #ARGV do
+for i = 20 + identity_count + claim_count, #ARGV do
   msg[#msg + 1] = ARGV[i]
 end
 j_hset(P .. 'msg:' .. msg_id, unpack(msg))

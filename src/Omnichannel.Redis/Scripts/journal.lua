@@ -12,7 +12,7 @@
 --   ["h", key, [field...], [old value or false...]]   hash fields (false: the field was absent)
 --   ["z", key, member, old score or false]            sorted set member
 --   ["s", key, member]                                set member that was added
---   ["sadd", key, member]                             set member that was removed
+--   ["srem", key, member]                             set member that was removed
 --   ["k", key, old value or false]                    string
 --   ["kpx", key, old value or false, old PTTL]        string with an expiry (PTTL -1: none)
 --   ["ltrim", key, old length]                        values pushed on the right: keep the first old length
@@ -105,11 +105,28 @@ local function j_sadd(key, member)
   return redis.call('SADD', key, member)
 end
 
+local function j_srem(key, member)
+  if JOURNAL then
+    if redis.call('SISMEMBER', key, member) == 0 then
+      return 0
+    end
+    journal({ 'srem', key, member })
+  end
+  return redis.call('SREM', key, member)
+end
+
 local function j_set(key, value)
   if JOURNAL then
     journal({ 'k', key, redis.call('GET', key) })
   end
   return redis.call('SET', key, value)
+end
+
+local function j_del(key)
+  if JOURNAL then
+    journal({ 'k', key, redis.call('GET', key) })
+  end
+  return redis.call('DEL', key)
 end
 
 local function j_incr(key)
@@ -157,16 +174,6 @@ local function j_ztrim_lowest(key, size, cap)
     journal({ 'zadd', key, args })
   end
   redis.call('ZREMRANGEBYRANK', key, 0, size - cap - 1)
-end
-
-local function j_srem(key, member)
-  if JOURNAL then
-    if redis.call('SISMEMBER', key, member) == 0 then
-      return 0
-    end
-    journal({ 'sadd', key, member })
-  end
-  return redis.call('SREM', key, member)
 end
 
 -- SET key value PX ms: the undo restores the old value with the time it had left.

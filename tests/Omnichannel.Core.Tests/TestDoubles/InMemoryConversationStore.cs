@@ -120,6 +120,14 @@ internal sealed class InMemoryConversationStore : IConversationStore
     public Task<bool> AddContactIdentityAsync(string contactId, ContactIdentity identity, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("Not used by the Core tests.");
 
+    public Task<bool> ClaimContactIdentityAsync(string contactId, ContactIdentity identity, DateTimeOffset now,
+        CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Not used by the Core tests.");
+
+    public Task<ContactMergeResult?> MergeContactsAsync(string intoId, string fromId, string actorId, DateTimeOffset now,
+        CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Not used by the Core tests.");
+
     public Task<AssignmentResult?> AssignAsync(string conversationId, string? agentId, string reason, string? actorId, DateTimeOffset now, string? note = null, CancellationToken cancellationToken = default)
     {
         Record(nameof(AssignAsync), now);

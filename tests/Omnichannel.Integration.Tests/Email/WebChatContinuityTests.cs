@@ -47,6 +47,13 @@ public sealed class WebChatContinuityTests(MailServers mail, StoreServers stores
                 var conversation = (await EmailApp.ConversationsAsync(admin)).Single(c => c.Id == ack.ConversationId);
                 Assert.Equal("webchat", conversation.Channel);
                 Assert.Single(await EmailApp.ConversationsAsync(admin));
+
+                // The typed address was only claimed; answering from that mailbox verified it.
+                var contact = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>(
+                    $"/api/contacts/{conversation.ContactId}");
+                Assert.False(contact.GetProperty("emailClaimed").GetBoolean());
+                Assert.Contains(contact.GetProperty("identities").EnumerateArray(),
+                    i => i.GetProperty("value").GetString() == visitorEmail && !i.GetProperty("claimed").GetBoolean());
                 return;
             }
 

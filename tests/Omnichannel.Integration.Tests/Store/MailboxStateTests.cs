@@ -24,9 +24,15 @@ public sealed class MailboxStateTests(StoreServers servers)
 
         Assert.Equal(new MailboxCursor(7, 5), await state.GetCursorAsync("support"));
         Assert.Equal("a@x", await state.FindThreadAsync("support", ["unknown@x", "oc.1.2@x"], null, null));
-        Assert.Equal("a@x", await state.FindThreadAsync("support", ["unknown@x"], "conv1", null));
+        var db = await store.Connection.DatabaseAsync();
+        await db.HashSetAsync(store.Connection.Keys.Message("reply1"), [new("conversationId", "conv1"), new("direction", "out")]);
+        await db.HashSetAsync(store.Connection.Keys.Message("note2"), [new("conversationId", "conv2"), new("direction", "out")]);
+        Assert.Equal("a@x", await state.FindThreadAsync("support", ["unknown@x"], new("conv1", "reply1"), null));
+        // A made-up token: someone else's conversation with a reply that is not one of its own.
+        Assert.Null(await state.FindThreadAsync("support", ["unknown@x"], new("conv1", "note2"), null));
+        Assert.Null(await state.FindThreadAsync("support", ["unknown@x"], new("conv1", "missing"), null));
         Assert.Equal("a@x", await state.FindThreadAsync("support", [], null, "subj1"));
-        Assert.Null(await state.FindThreadAsync("support", ["unknown@x"], "conv2", "subj2"));
+        Assert.Null(await state.FindThreadAsync("support", ["unknown@x"], new("conv2", "note2"), "subj2"));
         Assert.Equal(["a@x", "oc.1.2@x"], await state.GetThreadMessageIdsAsync("support", "a@x"));
         Assert.Equal("a@x", await state.GetConversationThreadAsync("support", "conv1"));
         Assert.Null(await state.GetCursorAsync("other"));

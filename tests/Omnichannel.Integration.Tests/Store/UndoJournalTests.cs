@@ -275,6 +275,29 @@ public sealed class UndoJournalTests(StoreServers servers)
             T0).Journal);
     }
 
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task A_contact_merge_stopped_after_any_of_its_writes_is_rolled_back(string backend)
+    {
+        var options = servers.For(backend);
+        await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
+        var email = new ContactIdentity(IdentityKinds.Email, "ana@example.com");
+        var ana = await store.Conversations.IngestAsync(Inbound.Message("ana", "a1") with { OtherIdentities = [email] },
+            T0);
+        var chat = await store.Conversations.IngestAsync(Inbound.Message("ana-chat", "c1") with
+        {
+            Channel = ChannelNames.WebChat,
+            ClaimedIdentities = [email, new(IdentityKinds.Email, "ana.home@example.com")],
+        }, T0.AddMinutes(1));
+        await store.Conversations.IngestAsync(Inbound.Message("ana-chat", "c2", thread: "second"), T0.AddMinutes(2));
+
+        var writes = await InterruptEveryWayAsync(store, LuaScripts.ContactMerge,
+            store.Conversations.MergeContactsCall(ana.ContactId, chat.ContactId, "lead", T0.AddMinutes(3)));
+
+        Assert.True(writes > 10, $"a merge of two conversations and three identities took only {writes} writes");
+        Assert.Equal(ana.ContactId, (await store.Conversations.GetContactAsync(chat.ContactId))!.MergedInto);
+    }
+
     private static EmbeddedGarnet NewGarnet(string directory)
     {
         var garnet = new EmbeddedGarnet(new EmbeddedStoreOptions { MemoryLimit = "256m" }, directory,

@@ -128,7 +128,9 @@ public sealed class VisitorHub(
             Account = site.Key,
             ExternalId = externalId,
             Sender = new ContactIdentity(IdentityKinds.WebVisitor, visitor.Identity),
-            OtherIdentities = visitor.Email is null ? [] : [new ContactIdentity(IdentityKinds.Email, visitor.Email)],
+            // A typed email is only claimed; with the host site's userHash the site vouches for its user and email.
+            OtherIdentities = visitor.Email is null || visitor.UserId is null ? [] : [new(IdentityKinds.Email, visitor.Email)],
+            ClaimedIdentities = visitor.Email is null || visitor.UserId is not null ? [] : [new(IdentityKinds.Email, visitor.Email)],
             SenderName = visitor.Name,
             Text = text,
             Attachments = files,

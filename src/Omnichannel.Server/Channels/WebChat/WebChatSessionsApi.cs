@@ -75,8 +75,12 @@ public static class WebChatSessionsApi
         var conversationId = await store.FindThreadConversationAsync(ChannelNames.WebChat, site.Key, visitor.ThreadKey, ct);
         if (email is not null && conversationId is not null && await store.GetConversationAsync(conversationId, ct) is { } conversation)
         {
-            // An email given later (the offline form) joins the contact, so replies can follow by email.
-            await store.AddContactIdentityAsync(conversation.ContactId, new ContactIdentity(IdentityKinds.Email, IdentityRules.Normalize(new ContactIdentity(IdentityKinds.Email, email)).Value), time.GetUtcNow(), ct);
+            // An email given later (the offline form) joins the contact, so replies can follow by email: claimed
+            // unless the host site vouches for the user (userHash), never taking over whoever owns that address.
+            var identity = IdentityRules.Normalize(new ContactIdentity(IdentityKinds.Email, email));
+            _ = visitor.UserId is null
+                ? await store.ClaimContactIdentityAsync(conversation.ContactId, identity, time.GetUtcNow(), ct)
+                : await store.AddContactIdentityAsync(conversation.ContactId, identity, time.GetUtcNow(), ct);
         }
 
         var available = await gate.AgentsAvailableAsync(site, ct);

@@ -63,9 +63,12 @@ public static class InboundApi
             : TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<InboundResponse>, Ok<InboundResponse>>> PostAsync(InboundRequest request, IMediator mediator, IQueueStore queues, CancellationToken ct)
+    private static async Task<Results<Created<InboundResponse>, Ok<InboundResponse>>> PostAsync(
+        InboundRequest request, HttpContext http, IMediator mediator, IQueueStore queues, CancellationToken ct)
     {
-        var inbound = ToInbound(request);
+        // The inbound policy admits API tokens only, and every token has an id.
+        var tokenId = http.User.GetTokenId() ?? throw new InvalidOperationException("An inbound call without a token.");
+        var inbound = ToInbound(request, tokenId);
         // The queue names a key: checked before it reaches the store ("default:members" once answered 500).
         if (InputRules.Slug("queue", inbound.Queue).ToList() is { Count: > 0 } invalid)
         {
@@ -83,7 +86,20 @@ public static class InboundApi
         return result.Duplicate ? TypedResults.Ok(body) : TypedResults.Created($"/api/conversations/{result.ConversationId}", body);
     }
 
-    private static InboundMessage ToInbound(InboundRequest request)
+    /// <summary>
+    /// The thread an integration's key names: its own, per token (<c>token:{id}:{key}</c>), so no key reaches
+    /// another token's threads, the per-contact thread or a conversation by its id.
+    /// </summary>
+    public static string ThreadKeyOf(string tokenId, string key) => $"token:{tokenId}:{key}";
+
+    // Keys were used as given before they were per token: such a thread moves to the first token that names it
+    // again. "contact:..." was the per-contact thread and "@conv:..." a conversation id, never a thread of their own.
+    private static string? FormerThreadKeyOf(string key) =>
+        key.StartsWith("contact:", StringComparison.Ordinal) || key.StartsWith("@conv:", StringComparison.Ordinal)
+            ? null
+            : key;
+
+    private static InboundMessage ToInbound(InboundRequest request, string tokenId)
     {
         // Shape errors first (what IngestMessage cannot express); its own validation covers the values.
         var errors = new List<ValidationError>();
@@ -124,7 +140,8 @@ public static class InboundApi
             SenderName = contact.Name,
             Text = request.Text ?? "",
             Subject = request.Subject,
-            ThreadKey = string.IsNullOrWhiteSpace(request.ThreadKey) ? null : request.ThreadKey,
+            ThreadKey = string.IsNullOrWhiteSpace(request.ThreadKey) ? null : ThreadKeyOf(tokenId, request.ThreadKey),
+            FormerThreadKey = string.IsNullOrWhiteSpace(request.ThreadKey) ? null : FormerThreadKeyOf(request.ThreadKey),
             Queue = request.Queue ?? "default",
         };
     }

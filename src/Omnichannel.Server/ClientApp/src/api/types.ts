@@ -75,7 +75,9 @@ export interface Contact {
   id: string;
   name: string | null;
   email: string | null;
-  identities: { kind: string; value: string }[];
+  // Claimed: typed into an anonymous channel (a web chat form); nobody verified that this person owns it.
+  emailClaimed: boolean;
+  identities: { kind: string; value: string; claimed: boolean }[];
   attributes: Record<string, string>;
   conversations: { id: string; channel: string; status: Status; lastActivityAt: string }[];
 }

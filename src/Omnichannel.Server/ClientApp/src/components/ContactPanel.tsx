@@ -18,12 +18,18 @@ export function ContactPanel() {
       ) : (
         <>
           <h3>{contact.name ?? contact.email ?? 'Customer'}</h3>
-          {contact.email && <p class="muted">{contact.email}</p>}
+          {contact.email && (
+            <p class="muted">
+              {contact.email}
+              {contact.emailClaimed && <Claimed />}
+            </p>
+          )}
           <h4>Identities</h4>
           <ul class="identities">
             {contact.identities.map((i) => (
               <li key={`${i.kind}:${i.value}`}>
                 <span class="kind">{i.kind}</span> {i.value}
+                {i.claimed && <Claimed />}
               </li>
             ))}
           </ul>
@@ -53,5 +59,14 @@ export function ContactPanel() {
         </>
       )}
     </aside>
+  );
+}
+
+// An address the customer typed without proof: it may be someone else's, so agents should not trust it yet.
+function Claimed() {
+  return (
+    <span class="tag claimed" title="Typed by the customer, not verified: it may not be theirs">
+      claimed
+    </span>
   );
 }
