@@ -32,7 +32,14 @@ public sealed class HostileCorpusTests(StoreServers servers, HostileCorpusApp ap
             ? await InvokeHubAsync(hostile, hub, visitor)
             : await SendAsync(hostile, visitor);
 
-        if (refused)
+        if (hostile.Expect == "quarantined")
+        {
+            // Set aside for an admin (docs/operations.md), and nothing else written: no contact, no conversation.
+            var after = await app.FingerprintAsync();
+            Assert.NotEqual(before.GetValueOrDefault("quarantine"), after.GetValueOrDefault("quarantine"));
+            AssertUnchanged(before, after, [.. hostile.MayWrite, "quarantine", "audit"]);
+        }
+        else if (refused)
         {
             AssertUnchanged(before, await app.FingerprintAsync(), hostile.MayWrite);
         }
@@ -54,6 +61,9 @@ public sealed class HostileCorpusTests(StoreServers servers, HostileCorpusApp ap
                     Assert.False(body.Contains(forbidden, StringComparison.Ordinal), $"{hostile.Id} echoed \"{forbidden}\": {Shorten(body)}");
                 }
 
+                return false;
+            case "quarantined":
+                Assert.True(status is >= 200 and < 300, $"{hostile.Id} answered {status}, expected 2xx: {Shorten(body)}");
                 return false;
             case "ignored":
                 Assert.True(status is >= 200 and < 300, $"{hostile.Id} answered {status}, expected 2xx: {Shorten(body)}");
