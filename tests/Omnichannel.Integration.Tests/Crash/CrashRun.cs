@@ -136,10 +136,12 @@ internal sealed class CrashRun(MailServers mail, ITestOutputHelper output, Crash
         await Progress.UntilAsync(() => Task.FromResult(telegram.Pending == 0),
             () => Task.FromResult<long>(telegram.Confirmed), Stall, () => $"{telegram.Pending} updates unconfirmed");
         telegram.Record();
+        Log($"Telegram drained: {telegram.Confirmed} updates confirmed");
         var mails = Ledger.Inbound.Count(i => i.Value == ChannelNames.Email);
         await Progress.UntilAsync(async () => await reader.ConversationCountAsync(ChannelNames.Email) >= mails,
             async () => await reader.ConversationCountAsync(ChannelNames.Email), Stall,
             () => $"waiting for {mails} mails to be stored{Environment.NewLine}{Tail()}", TimeSpan.FromSeconds(1));
+        Log($"mail drained: {mails} stored");
         var replied = Ledger.Replies.Values.Select(r => r.ConversationId).ToHashSet(StringComparer.Ordinal);
         await Progress.UntilAsync(async () => await reader.PendingRepliesAsync(replied) == 0,
             async () => -await reader.PendingRepliesAsync(replied), Stall,
