@@ -34,7 +34,13 @@ public sealed class RedisServerProcess : IDisposable
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false";
 
     /// <summary>Starts a server and waits until it answers PING.</summary>
-    public static RedisServerProcess Start()
+    public static RedisServerProcess Start() => Start([]);
+
+    /// <summary>
+    /// Starts a server and waits until it answers PING; <paramref name="extraArgs"/> come after the defaults and
+    /// override them (<c>"--appendonly", "yes"</c>).
+    /// </summary>
+    public static RedisServerProcess Start(string[] extraArgs)
     {
         if (!File.Exists(BinaryPath))
         {
@@ -48,7 +54,7 @@ public sealed class RedisServerProcess : IDisposable
         {
             var directory = TempDirectories.Create("oc-redis-");
             var port = FreeLoopbackPort();
-            var process = Launch(port, directory);
+            var process = Launch(port, directory, extraArgs);
             try
             {
                 WaitUntilReady(process, port, directory);
@@ -68,7 +74,7 @@ public sealed class RedisServerProcess : IDisposable
 
     public void Dispose() => Cleanup(_process, Directory);
 
-    private static Process Launch(int port, string directory)
+    private static Process Launch(int port, string directory, string[] extraArgs)
     {
         var start = new ProcessStartInfo(BinaryPath)
         {
@@ -84,7 +90,7 @@ public sealed class RedisServerProcess : IDisposable
             "--dir", directory,
             // Its output goes to a file, not to the test host's console, and is quoted when the start fails.
             "--logfile", Path.Combine(directory, "redis.log"),
-        })
+        }.Concat(extraArgs))
         {
             start.ArgumentList.Add(arg);
         }

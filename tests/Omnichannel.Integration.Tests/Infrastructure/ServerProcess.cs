@@ -28,10 +28,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts the server with <paramref name="settings"/> (keys as in configuration, <c>:</c> separated) and waits until it is ready.</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>
+    /// Starts the server with <paramref name="settings"/> (keys as in configuration, <c>:</c> separated) and waits
+    /// until it is ready; on <paramref name="baseAddress"/> when given (a restart on the same address keeps clients
+    /// and their cookies pointed at it), else on a free port.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, Uri? baseAddress = null)
     {
-        var baseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort()}/"));
+        baseAddress ??= FreeAddress();
         var info = StartInfo(["--urls", baseAddress.ToString().TrimEnd('/')], settings);
         var process = new Process { StartInfo = info };
         var server = new ServerProcess(process, baseAddress);
@@ -207,6 +211,9 @@ public sealed class ServerProcess : IAsyncDisposable
         var current = Environment.ProcessPath;
         return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
+
+    /// <summary>A loopback address on a port that is free now.</summary>
+    public static Uri FreeAddress() => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{FreePort()}/"));
 
     private static int FreePort()
     {
