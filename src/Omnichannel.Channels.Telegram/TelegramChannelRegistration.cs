@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Omnichannel.Core.Ports;
 
 namespace Omnichannel.Channels.Telegram;
 
@@ -19,6 +20,7 @@ public static class TelegramChannelRegistration
         builder.Services.AddSingleton<TelegramBots>();
         builder.Services.AddSingleton<TelegramMediaDownloader>();
         builder.Services.AddSingleton<TelegramUpdateIngestor>();
+        builder.Services.AddSingleton<IQuarantineReplayer, TelegramQuarantineReplayer>();
         builder.Services.AddHostedService<TelegramPoller>();
         builder.Services.AddHostedService<TelegramWebhookRegistrar>();
         builder.Services.AddHostedService<TelegramReplySender>();

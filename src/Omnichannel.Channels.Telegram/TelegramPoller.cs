@@ -142,7 +142,7 @@ public sealed partial class TelegramPoller(
                 }
 
                 var item = new InboundItemRef(ChannelNames.Telegram, bot.Name, update.Id.ToString(CultureInfo.InvariantCulture));
-                if (!await quarantine.RunAsync(item, c => IngestOrRefuseAsync(ingestor, bot, update, c), () => Raw(update), cancellationToken))
+                if (!await quarantine.RunAsync(item, c => ingestor.IngestOrRefuseAsync(bot, update, c), () => Raw(update), cancellationToken))
                 {
                     LogQuarantined(bot.Name, update.Id);
                 }
@@ -158,19 +158,6 @@ public sealed partial class TelegramPoller(
             {
                 await state.AdvanceOffsetAsync(bot.Name, acknowledged, CancellationToken.None);
             }
-        }
-    }
-
-    /// <summary>
-    /// Ingests the update; one the inbox refuses (<see cref="TelegramIngestOutcome.Refused"/>, logged with its reason by
-    /// the ingestor) would be refused on every retry, so it goes to the quarantine at once.
-    /// </summary>
-    internal static async Task IngestOrRefuseAsync(TelegramUpdateIngestor ingestor, TelegramBot bot, Update update,
-        CancellationToken cancellationToken)
-    {
-        if (await ingestor.IngestAsync(bot, update, cancellationToken) == TelegramIngestOutcome.Refused)
-        {
-            throw new InboundItemUnreadableException("Refused by the inbox's validation (the server log has the field).");
         }
     }
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Omnichannel.Core.Features;
+using Omnichannel.Core.Inbound;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
 using Telegram.Bot.Types;
@@ -20,6 +21,19 @@ public sealed partial class TelegramUpdateIngestor(
     ILogger<TelegramUpdateIngestor> logger)
 {
     public const string EditedPrefix = "(edited) ";
+
+    /// <summary>
+    /// Ingests the update for the quarantine (poller, webhook, an admin's retry): one the inbox refuses
+    /// (<see cref="TelegramIngestOutcome.Refused"/>, logged with its reason here) would be refused on every retry, so
+    /// it throws <see cref="InboundItemUnreadableException"/> and is set aside at once.
+    /// </summary>
+    public async Task IngestOrRefuseAsync(TelegramBot bot, Update update, CancellationToken cancellationToken)
+    {
+        if (await IngestAsync(bot, update, cancellationToken) == TelegramIngestOutcome.Refused)
+        {
+            throw new InboundItemUnreadableException("Refused by the inbox's validation (the server log has the field).");
+        }
+    }
 
     public async Task<TelegramIngestOutcome> IngestAsync(TelegramBot bot, Update update, CancellationToken cancellationToken)
     {

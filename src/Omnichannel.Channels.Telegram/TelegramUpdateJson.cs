@@ -20,5 +20,10 @@ public static class TelegramUpdateJson
     public static Update Parse(ReadOnlySpan<byte> utf8Json) =>
         JsonSerializer.Deserialize<Update>(utf8Json, Options) ?? throw new JsonException("The JSON is null, not an update.");
 
+    /// <exception cref="JsonException">Not an update.</exception>
+    public static async Task<Update> ParseAsync(Stream utf8Json, CancellationToken cancellationToken) =>
+        await JsonSerializer.DeserializeAsync<Update>(utf8Json, Options, cancellationToken)
+        ?? throw new JsonException("The JSON is null, not an update.");
+
     public static string Serialize(Update update) => JsonSerializer.Serialize(update, Options);
 }

@@ -66,8 +66,7 @@ public static partial class TelegramWebhookEndpoint
         Update update;
         try
         {
-            update = JsonSerializer.Deserialize<Update>(body.GetBuffer().AsSpan(0, (int)body.Length), TelegramUpdateJson.Options)
-                ?? throw new JsonException("The body is JSON null.");
+            update = TelegramUpdateJson.Parse(body.GetBuffer().AsSpan(0, (int)body.Length));
         }
         catch (JsonException ex)
         {
@@ -81,7 +80,7 @@ public static partial class TelegramWebhookEndpoint
         try
         {
             var item = new InboundItemRef(ChannelNames.Telegram, bot.Name, update.Id.ToString(CultureInfo.InvariantCulture));
-            if (!await quarantine.RunAsync(item, c => TelegramPoller.IngestOrRefuseAsync(ingestor, bot, update, c), Raw, ct))
+            if (!await quarantine.RunAsync(item, c => ingestor.IngestOrRefuseAsync(bot, update, c), Raw, ct))
             {
                 LogQuarantined(logger, bot.Name, item.ItemId);
             }

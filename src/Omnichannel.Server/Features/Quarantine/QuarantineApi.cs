@@ -27,7 +27,7 @@ public static class QuarantineApi
         return group;
     }
 
-    /// <summary>The quarantine's settings, the gate every channel runs its items through, and Telegram's retry.</summary>
+    /// <summary>The quarantine's settings and the gate every channel runs its items through (each channel registers its retry).</summary>
     public static IServiceCollection AddQuarantine(this IServiceCollection services)
     {
         services.AddOptions<QuarantineOptions>()
@@ -40,7 +40,6 @@ public static class QuarantineApi
             sp.GetRequiredService<IBlobStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QuarantineOptions>>().Value));
-        services.AddSingleton<IQuarantineReplayer, TelegramQuarantineReplayer>();
         return services;
     }
 

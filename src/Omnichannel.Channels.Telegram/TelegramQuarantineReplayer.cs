@@ -1,11 +1,10 @@
 using System.Text.Json;
-using Omnichannel.Channels.Telegram;
 using Omnichannel.Core.Inbound;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Telegram.Bot.Types;
 
-namespace Omnichannel.Server.Features.Quarantine;
+namespace Omnichannel.Channels.Telegram;
 
 /// <summary>Retries a quarantined Telegram update (polled or from the webhook) through the bot's ingest.</summary>
 internal sealed class TelegramQuarantineReplayer(TelegramBots bots, TelegramUpdateIngestor ingestor) : IQuarantineReplayer
@@ -24,17 +23,13 @@ internal sealed class TelegramQuarantineReplayer(TelegramBots bots, TelegramUpda
         Update update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(raw, TelegramUpdateJson.Options, cancellationToken)
-                ?? throw new JsonException("The body is JSON null.");
+            update = await TelegramUpdateJson.ParseAsync(raw, cancellationToken);
         }
         catch (JsonException ex)
         {
             throw new InboundItemUnreadableException("Not a Telegram update: " + ex.Message, ex);
         }
 
-        if (await ingestor.IngestAsync(bot, update, cancellationToken) == TelegramIngestOutcome.Refused)
-        {
-            throw new InboundItemUnreadableException("Refused by the inbox's validation (the server log has the field).");
-        }
+        await ingestor.IngestOrRefuseAsync(bot, update, cancellationToken);
     }
 }
