@@ -59,6 +59,7 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
                 {
                     server.Start();
                     RefuseIncompleteRecovery(server, garnetLogs.Errors);
+                    garnetLogs.StopWatching();
                     _server = server;
                     break;
                 }

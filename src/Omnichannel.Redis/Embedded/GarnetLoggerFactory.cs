@@ -9,6 +9,7 @@ namespace Omnichannel.Redis.Embedded;
 internal sealed class GarnetLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
     private readonly List<string> _errors = [];
+    private bool _watching = true;
 
     /// <summary>
     /// What Garnet logged as an error or worse. Garnet logs a failed recovery (an unreadable checkpoint, a corrupt
@@ -22,6 +23,16 @@ internal sealed class GarnetLoggerFactory(ILoggerFactory inner) : ILoggerFactory
             {
                 return [.. _errors];
             }
+        }
+    }
+
+    /// <summary>The start is over: later errors only go to the log (a server running for months keeps no list).</summary>
+    public void StopWatching()
+    {
+        lock (_errors)
+        {
+            _watching = false;
+            _errors.Clear();
         }
     }
 
@@ -48,7 +59,10 @@ internal sealed class GarnetLoggerFactory(ILoggerFactory inner) : ILoggerFactory
             {
                 lock (owner._errors)
                 {
-                    owner._errors.Add(formatter(state, exception) + (exception is null ? "" : $" ({exception.Message})"));
+                    if (owner._watching)
+                    {
+                        owner._errors.Add(formatter(state, exception) + (exception is null ? "" : $" ({exception.Message})"));
+                    }
                 }
             }
 
