@@ -168,31 +168,13 @@ public sealed class HostileCorpusApp : IAsyncLifetime
         return connection;
     }
 
-    /// <summary>Every key of the workspace with its type and size: what a refused request must leave as it was.</summary>
+    /// <summary>Every key of the workspace with its whole content: what a refused request must leave as it was.</summary>
     public async Task<Dictionary<string, string>> FingerprintAsync()
     {
         var connection = _app!.Services.GetRequiredService<RedisConnection>();
-        var multiplexer = await connection.MultiplexerAsync();
-        var server = multiplexer.GetServer(multiplexer.GetEndPoints()[0]);
-        var db = multiplexer.GetDatabase();
         var prefix = connection.Keys.Prefix;
-        var print = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var key in server.KeysAsync(pattern: prefix + "*", pageSize: 500))
-        {
-            var type = await db.KeyTypeAsync(key);
-            long size = type switch
-            {
-                RedisType.Hash => await db.HashLengthAsync(key),
-                RedisType.SortedSet => await db.SortedSetLengthAsync(key),
-                RedisType.List => await db.ListLengthAsync(key),
-                RedisType.Set => await db.SetLengthAsync(key),
-                RedisType.String => (await db.StringGetAsync(key)).ToString().GetHashCode(StringComparison.Ordinal),
-                _ => 0,
-            };
-            print[key.ToString()[prefix.Length..]] = $"{type}:{size}";
-        }
-
-        return print;
+        var dump = await StoreDump.DumpAsync(await connection.DatabaseAsync(), prefix);
+        return dump.ToDictionary(e => e.Key[prefix.Length..], e => e.Value, StringComparer.Ordinal);
     }
 
     private async Task AddTokenAsync(HttpClient admin, string who, string[] scopes)

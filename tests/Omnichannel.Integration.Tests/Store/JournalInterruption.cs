@@ -1,5 +1,6 @@
 using System.Globalization;
 using Omnichannel.Core.Inbound;
+using Omnichannel.Integration.Tests.Infrastructure;
 using Omnichannel.Redis;
 using Omnichannel.Redis.Checking;
 using StackExchange.Redis;
@@ -94,35 +95,6 @@ internal static class JournalInterruption
     public static async Task<IReadOnlyList<StoreFinding>> CheckAsync(StoreUnderTest store) =>
         (await new StoreChecker(store.Keys).CheckAsync(store.Db)).Findings;
 
-    // Every key of the workspace with its type and whole content, to compare stores exactly.
-    public static async Task<Dictionary<string, string>> DumpAsync(StoreUnderTest store)
-    {
-        var db = store.Db;
-        var dump = new Dictionary<string, string>(StringComparer.Ordinal);
-        var cursor = "0";
-        do
-        {
-            var reply = (RedisResult[])(await db.ExecuteAsync("SCAN", cursor, "MATCH", store.Keys.Prefix + "*",
-                "COUNT", "1000"))!;
-            cursor = (string)reply[0]!;
-            foreach (var name in ((RedisResult[])reply[1]!).Select(k => (string)k!))
-            {
-                dump[name] = await db.KeyTypeAsync(name) switch
-                {
-                    RedisType.String => "string " + await db.StringGetAsync(name),
-                    RedisType.Hash => "hash " + string.Join(", ", (await db.HashGetAllAsync(name))
-                        .Select(e => $"{e.Name}={e.Value}").Order(StringComparer.Ordinal)),
-                    RedisType.SortedSet => "zset " + string.Join(", ",
-                        (await db.SortedSetRangeByRankWithScoresAsync(name)).Select(e =>
-                            string.Create(CultureInfo.InvariantCulture, $"{e.Element}@{e.Score}"))),
-                    RedisType.Set => "set " + string.Join(", ", (await db.SetMembersAsync(name))
-                        .Select(m => (string)m!).Order(StringComparer.Ordinal)),
-                    RedisType.List => "list " + string.Join(", ", await db.ListRangeAsync(name)),
-                    var other => other.ToString(),
-                };
-            }
-        }
-        while (cursor != "0");
-        return dump;
-    }
+    public static Task<Dictionary<string, string>> DumpAsync(StoreUnderTest store) =>
+        StoreDump.DumpAsync(store.Db, store.Keys.Prefix);
 }
