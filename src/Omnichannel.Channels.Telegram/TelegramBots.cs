@@ -23,7 +23,8 @@ public sealed class TelegramBots : IDisposable
         foreach (var bot in options.Value.Bots)
         {
             var clientOptions = new TelegramBotClientOptions(bot.Token, bot.CustomApiBaseUrl) { RetryCount = 0 };
-            _bots[bot.Name] = new TelegramBot(bot, new TelegramBotClient(clientOptions, _http));
+            _bots[bot.Name] = new TelegramBot(bot, new TelegramBotClient(clientOptions, _http),
+                new TelegramRawUpdates(_http, clientOptions.BaseRequestUrl));
         }
     }
 
@@ -35,8 +36,8 @@ public sealed class TelegramBots : IDisposable
     public void Dispose() => _http.Dispose();
 }
 
-/// <summary>A configured bot and its client.</summary>
-public sealed record TelegramBot(TelegramBotOptions Options, ITelegramBotClient Client)
+/// <summary>A configured bot, its client, and its <c>getUpdates</c> read as raw JSON (for the poller).</summary>
+public sealed record TelegramBot(TelegramBotOptions Options, ITelegramBotClient Client, TelegramRawUpdates Updates)
 {
     public string Name => Options.Name;
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +6,6 @@ using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Omnichannel.Channels.Telegram;
@@ -128,27 +125,32 @@ public sealed partial class TelegramPoller(
     private async Task PollOnceAsync(TelegramBot bot, CancellationToken cancellationToken)
     {
         var offset = await state.GetOffsetAsync(bot.Name, cancellationToken);
-        var updates = await bot.Client.GetUpdates((int)offset, limit: 100, timeout: options.Value.PollTimeoutSeconds,
-            allowedUpdates: AllowedUpdates, cancellationToken: cancellationToken);
+        var updates = await bot.Updates.GetAsync(offset, limit: 100, options.Value.PollTimeoutSeconds, AllowedUpdates,
+            cancellationToken);
         var acknowledged = offset;
         try
         {
-            foreach (var update in updates)
+            foreach (var raw in updates)
             {
-                if (update.Id < offset)
+                if (raw.Id < offset)
                 {
                     // Already acknowledged (a late answer from before a takeover): Telegram confirms it with our offset.
                     continue;
                 }
 
-                var item = new InboundItemRef(ChannelNames.Telegram, bot.Name, update.Id.ToString(CultureInfo.InvariantCulture));
-                if (!await quarantine.RunAsync(item, c => ingestor.IngestOrRefuseAsync(bot, update, c), () => Raw(update), cancellationToken))
+                // Read here, inside the try: an update the library cannot read is unreadable for good and quarantined
+                // at once with the bytes Telegram sent, instead of failing the whole batch forever.
+                var item = new InboundItemRef(ChannelNames.Telegram, bot.Name, raw.ItemId);
+                if (!await quarantine.RunAsync(item, c => ingestor.IngestOrRefuseAsync(bot, raw.Parse(), c), raw.ToRawItem,
+                    cancellationToken))
                 {
-                    LogQuarantined(bot.Name, update.Id);
+                    LogQuarantined(bot.Name, item.ItemId);
                 }
 
-                // Stored or set aside: either way the bot goes on with the next update.
-                acknowledged = update.Id + 1L;
+                // Stored or set aside: either way the bot goes on with the next update. Without a readable id, the
+                // element's own id is at least the next one expected (Telegram hands updates out in id order), so
+                // confirming one more is safe, and a later element moves the offset past it in any case.
+                acknowledged = raw.Id is { } id ? Math.Max(acknowledged, id + 1L) : acknowledged + 1L;
             }
         }
         finally
@@ -161,15 +163,8 @@ public sealed partial class TelegramPoller(
         }
     }
 
-    /// <summary>The update as the library read it (the Bot API's JSON shape), for the quarantine.</summary>
-    private static RawInboundItem Raw(Update update)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(update, TelegramUpdateJson.Options);
-        return new RawInboundItem(new MemoryStream(bytes), bytes.Length);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {Bot}: update {UpdateId} is quarantined; the bot goes on with the next")]
-    private partial void LogQuarantined(string bot, int updateId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {Bot}: update {Item} is quarantined; the bot goes on with the next")]
+    private partial void LogQuarantined(string bot, string item);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {Bot}: node {Node} {Action} the poller lease", SkipEnabledCheck = true)]
     private partial void LogLease(string bot, string action, string node);

@@ -25,16 +25,17 @@ public sealed partial class BotApiEmulator
             lock (_gate)
             {
                 // "An update is considered confirmed as soon as getUpdates is called with an offset higher than its update_id."
-                _pending.RemoveAll(u => (int)u["update_id"]! < offset);
+                _pending.RemoveAll(u => u.Id < offset);
                 if (allowed is not null)
                 {
-                    _pending.RemoveAll(u => !u.Any(kv => kv.Key != "update_id" && allowed.Contains(kv.Key)));
+                    // Raw elements that are no object are handed out as they are: they stand for updates a client cannot read.
+                    _pending.RemoveAll(u => u.Json is JsonObject o && !o.Any(kv => kv.Key != "update_id" && allowed.Contains(kv.Key)));
                 }
 
-                var batch = _pending.OrderBy(u => (int)u["update_id"]!).Take(limit).ToList();
+                var batch = _pending.OrderBy(u => u.Id).Take(limit).ToList();
                 if (batch.Count > 0 || DateTime.UtcNow >= deadline)
                 {
-                    return Ok(new JsonArray([.. batch.Select(u => u.DeepClone())]));
+                    return Ok(new JsonArray([.. batch.Select(u => u.Json?.DeepClone())]));
                 }
 
                 if (_updateArrived.Task.IsCompleted)

@@ -26,7 +26,7 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
-    private readonly List<JsonObject> _pending = [];
+    private readonly List<PendingUpdate> _pending = [];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Code, string Description, int? RetryAfter)>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (string Path, byte[] Bytes)> _files = new();
     private TaskCompletionSource _updateArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -92,10 +92,31 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
                 update["update_id"] = _nextUpdateId++;
             }
 
-            _pending.Add(update);
-            _updateArrived.TrySetResult();
-            return (int)update["update_id"]!;
+            var id = (int)update["update_id"]!;
+            Add(new PendingUpdate(id, update));
+            return id;
         }
+    }
+
+    /// <summary>
+    /// Queues an element of getUpdates' result exactly as given (any JSON: an update no client library can read, one
+    /// whose <c>update_id</c> is unreadable) under the next update id, which <paramref name="element"/> is given and
+    /// need not carry. Returns that id: a getUpdates with a higher offset confirms it, as for any update.
+    /// </summary>
+    public int EnqueueRaw(Func<int, string> element)
+    {
+        lock (_gate)
+        {
+            var id = _nextUpdateId++;
+            Add(new PendingUpdate(id, JsonNode.Parse(element(id))));
+            return id;
+        }
+    }
+
+    private void Add(PendingUpdate update)
+    {
+        _pending.Add(update);
+        _updateArrived.TrySetResult();
     }
 
     /// <summary>A file the bot can fetch with getFile; returns its file_id.</summary>
@@ -152,6 +173,9 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+
+    /// <summary>An update Telegram holds, by its id, and the JSON getUpdates hands out for it.</summary>
+    private sealed record PendingUpdate(int Id, JsonNode? Json);
 
     public sealed record ApiCall(string Method, IReadOnlyDictionary<string, string> Parameters);
 

@@ -1,7 +1,12 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Omnichannel.Core.Model;
+using Omnichannel.Core.Ports;
 using Omnichannel.Integration.Tests.Infrastructure;
+using Omnichannel.Integration.Tests.Quarantine;
 using Xunit.Abstractions;
 
 namespace Omnichannel.Integration.Tests.Telegram;
@@ -115,6 +120,61 @@ public sealed class TelegramPollingTests(StoreServers servers, ITestOutputHelper
         var conversation = await t.SingleConversationAsync();
         Assert.Equal("did you get my hologram?", Assert.Single(await t.MessagesAsync(conversation.Id)).Text);
         await t.EventuallyAsync(() => Task.FromResult(t.Api.PendingCount == 0 ? "" : null), "every update to be confirmed");
+    }
+
+    [Fact]
+    public async Task An_update_no_library_can_read_is_quarantined_the_next_arrives_and_a_restart_does_not_fetch_it_again()
+    {
+        await using var api = await BotApiEmulator.StartAsync();
+        var blobs = TempDirectories.Create("oc-tg-blobs-");
+        var workspace = StoreServers.NewWorkspace();
+        var hal = Updates.User(8181, "Hal");
+        // A message_id that is no number: Telegram.Bot cannot read the update, and once failed the whole batch with it.
+        string poison = "";
+        var poisonId = api.EnqueueRaw(id => poison =
+            "{\"update_id\":" + id + ""","message":{"message_id":"not a number","date":1,"chat":{"id":8181,"type":"private"}}}""");
+        // Not even its update_id is readable: set aside under a hash of its bytes.
+        api.EnqueueRaw(_ => """{"update_id":"x-1","message":{"text":"?"}}""");
+        var nextId = api.Enqueue(Updates.Text(hal, "after the poison"));
+
+        long offsetBefore;
+        int offsetsAsked;
+        await using (var first = await TelegramHarness.StartAsync(servers, workspace: workspace, api: api, blobs: blobs))
+        {
+            var admin = await first.App.SignInAsAdminAsync();
+            var conversation = await first.SingleConversationAsync();
+            Assert.Equal("after the poison", Assert.Single(await first.MessagesAsync(conversation.Id)).Text);
+            var entries = await QuarantineClient.WaitForAsync(admin, 2);
+            var unreadable = Assert.Single(entries, e => e.Item == $"{poisonId}");
+            Assert.Equal((ChannelNames.Telegram, TelegramHarness.Bot, 1, true),
+                (unreadable.Channel, unreadable.Account, unreadable.Attempts, unreadable.RawKept));
+            Assert.StartsWith("Not a Telegram update", unreadable.Reason, StringComparison.Ordinal);
+            // Kept as Telegram sent it, not as a library read it.
+            var raw = await first.App.Services.GetRequiredService<IQuarantineStore>().GetInlineRawAsync(unreadable.Id);
+            Assert.Equal(poison, Encoding.UTF8.GetString(raw!));
+            var noId = Assert.Single(entries, e => e.Item.StartsWith("raw:", StringComparison.Ordinal));
+            Assert.StartsWith("Not a Telegram update", noId.Reason, StringComparison.Ordinal);
+
+            // A retry reads the kept bytes again: still no update, so the entry stays and the answer says why.
+            var retry = await admin.PostAsync($"/api/quarantine/{unreadable.Id}/retry", null);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, retry.StatusCode);
+            Assert.Contains("Not a Telegram update", await retry.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            offsetBefore = (long)await first.EventuallyAsync(async () => await first.State.GetOffsetAsync(TelegramHarness.Bot)
+                is var o && o == nextId + 1 && api.PendingCount == 0 ? (object)o : null, "every update to be confirmed");
+            offsetsAsked = api.RequestedOffsets.Count;
+        }
+
+        api.Enqueue(Updates.Text(hal, "after the restart"));
+        await using var restarted = await TelegramHarness.StartAsync(servers, workspace: workspace, api: api, blobs: blobs);
+        var after = await restarted.EventuallyAsync(async () => (await restarted.ConversationsAsync()) is [{ MessageCount: 2 } one]
+            ? one : null, "the message after the restart", seconds: 30, advanceClock: TimeSpan.FromSeconds(1));
+        Assert.Equal(["after the poison", "after the restart"], (await restarted.MessagesAsync(after.Id)).Select(m => m.Text));
+        Assert.All(api.RequestedOffsets.Skip(offsetsAsked), o => Assert.True(o >= offsetBefore, $"asked again from {o}"));
+        var kept = await QuarantineClient.ListAsync(await restarted.App.SignInAsAdminAsync());
+        Assert.Equal(2, kept.Count);
+        Assert.All(kept, e => Assert.Equal(1, e.Attempts));
+        TempDirectories.Delete(blobs);
     }
 
     [Fact]
