@@ -72,17 +72,17 @@ internal sealed class AttachmentWriter(IAttachmentSink sink, long maxBytes)
         const string ContentType = "message/rfc822";
         var fileName = FileName(part.ContentDisposition?.FileName, ContentType, attached.Subject);
 
-        var counter = new CountingStream();
-        attached.WriteTo(counter, cancellationToken);
-        if (counter.Length > maxBytes)
+        // Written to a temporary file, never to memory: an attached mail can be as large as the mail around it.
+        var path = Path.Combine(Path.GetTempPath(), $"oc-attached-{Guid.NewGuid():N}.eml");
+        await using var content = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920,
+            FileOptions.DeleteOnClose);
+        await attached.WriteToAsync(content, cancellationToken);
+        if (content.Length > maxBytes)
         {
-            Skipped.Add(new SkippedAttachment(fileName, ContentType, counter.Length));
+            Skipped.Add(new SkippedAttachment(fileName, ContentType, content.Length));
             return;
         }
 
-        // Within the limit, so holding it in memory is bounded by the limit.
-        using var content = new MemoryStream((int)counter.Length);
-        await attached.WriteToAsync(content, cancellationToken);
         content.Position = 0;
         await SaveAsync(fileName, ContentType, contentId: null, content, cancellationToken);
     }
@@ -145,37 +145,5 @@ internal sealed class AttachmentWriter(IAttachmentSink sink, long maxBytes)
 
         name = InboundText.CleanSingleLine(name, MaxFileNameLength)?.Trim('.', ' ');
         return string.IsNullOrEmpty(name) ? null : name;
-    }
-
-    /// <summary>A write-only stream that only counts, to size an attached message without keeping it.</summary>
-    private sealed class CountingStream : Stream
-    {
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position
-        {
-            get => _length;
-            set => throw new NotSupportedException();
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
     }
 }

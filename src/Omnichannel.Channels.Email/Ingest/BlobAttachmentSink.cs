@@ -11,7 +11,8 @@ internal sealed class BlobAttachmentSink(IBlobStore blobs, long maxBytes) : IAtt
 
     public async ValueTask<AttachmentInfo> SaveAsync(string fileName, string contentType, string? contentId, Stream content, CancellationToken cancellationToken)
     {
-        var blob = await blobs.PutAsync(content, maxBytes, cancellationToken);
+        // The content is local: read synchronously (see LocalContentStream).
+        var blob = await blobs.PutAsync(new LocalContentStream(content), maxBytes, cancellationToken);
         var info = new AttachmentInfo(Ids.New(), fileName, contentType, blob.Size, blob.Key);
         Saved.Add(info);
         return info;

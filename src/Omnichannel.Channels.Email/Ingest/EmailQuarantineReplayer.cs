@@ -1,6 +1,5 @@
 using System.Globalization;
 using MailKit;
-using MailKit.Net.Imap;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -72,7 +71,7 @@ internal sealed class EmailQuarantineReplayer(
     private static async Task FetchAsync(EmailMailboxOptions mailbox, uint uidValidity, uint uid, Stream target,
         CancellationToken cancellationToken)
     {
-        using var client = new ImapClient();
+        using var client = new SpoolingImapClient(mailbox.MaxMessageBytes);
         await client.ConnectAsync(mailbox.ImapHost, mailbox.ImapPort, ImapMailboxPoller.Socket(mailbox.ImapSecurity),
             cancellationToken);
         await client.AuthenticateAsync(mailbox.Username, mailbox.Password, cancellationToken);
@@ -95,6 +94,12 @@ internal sealed class EmailQuarantineReplayer(
 
         await using (var stream = await folder.GetStreamAsync(new UniqueId(uid), cancellationToken))
         {
+            if (stream.Length > mailbox.MaxMessageBytes)
+            {
+                throw new InvalidOperationException(
+                    $"Still too large: the server sent {stream.Length} bytes, over the mailbox's MaxMessageBytes of {mailbox.MaxMessageBytes}.");
+            }
+
             await stream.CopyToAsync(target, cancellationToken);
         }
 

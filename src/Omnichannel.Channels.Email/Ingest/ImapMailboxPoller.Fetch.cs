@@ -119,19 +119,15 @@ internal sealed partial class ImapMailboxPoller
             return;
         }
 
-        // Spooled to a temporary file and parsed in place: a 20 MB attachment costs no memory.
-        var path = Path.Combine(Path.GetTempPath(), $"oc-mail-{Guid.NewGuid():N}.eml");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
+        // Spooled to a temporary file as it comes off the connection (SpoolingImapFolder) and parsed in place: a 20 MB
+        // attachment costs no memory, and goes from that file to the blob store stream to stream.
+        await using var file = await folder.GetStreamAsync(summary.UniqueId, cancellationToken);
+        if (file.Length > mailbox.MaxMessageBytes)
         {
-            await using var stream = await folder.GetStreamAsync(summary.UniqueId, cancellationToken);
-            await CopyBoundedAsync(stream, file, mailbox.MaxMessageBytes, cancellationToken);
-        }
-        catch (InboundItemUnreadableException ex)
-        {
-            await quarantine.QuarantineAsync(item, ex.Message, 0, null, cancellationToken);
-            LogQuarantined(mailbox.Name, uid, ex.Message);
+            // The server announced less than it sent: not believed either.
+            var reason = $"too large: {file.Length} bytes, more than the mailbox's MaxMessageBytes of {mailbox.MaxMessageBytes}";
+            await quarantine.QuarantineAsync(item, reason, 0, null, cancellationToken);
+            LogQuarantined(mailbox.Name, uid, reason);
             await state.SkipAsync(mailbox.Name, folder.UidValidity, uid, cancellationToken);
             return;
         }
@@ -157,7 +153,7 @@ internal sealed partial class ImapMailboxPoller
     internal static string ItemId(uint uidValidity, uint uid) =>
         string.Create(CultureInfo.InvariantCulture, $"{uidValidity}:{uid}");
 
-    private async Task ParseAndIngestAsync(FileStream file, uint uidValidity, uint uid, CancellationToken cancellationToken)
+    private async Task ParseAndIngestAsync(Stream file, uint uidValidity, uint uid, CancellationToken cancellationToken)
     {
         file.Position = 0;
         MimeKit.MimeMessage message;
@@ -173,27 +169,6 @@ internal sealed partial class ImapMailboxPoller
         using (message)
         {
             await _ingestor.IngestAsync(message, uidValidity, uid, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// The server announced the size; a server that sends more than it announced is not believed either, so the copy
-    /// stops at the limit and the mail is quarantined as too large.
-    /// </summary>
-    private static async Task CopyBoundedAsync(Stream source, Stream target, long maxBytes, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81_920];
-        long total = 0;
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            total += read;
-            if (total > maxBytes)
-            {
-                throw new InboundItemUnreadableException($"too large: more than the mailbox's MaxMessageBytes of {maxBytes}");
-            }
-
-            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 

@@ -126,7 +126,7 @@ internal sealed partial class ImapMailboxPoller(
 
     private async Task RunSessionAsync(Action connected, CancellationToken cancellationToken)
     {
-        using var client = new ImapClient();
+        using var client = new SpoolingImapClient(mailbox.MaxMessageBytes);
         await client.ConnectAsync(mailbox.ImapHost, mailbox.ImapPort, Socket(mailbox.ImapSecurity), cancellationToken);
         await client.AuthenticateAsync(mailbox.Username, mailbox.Password, cancellationToken);
 

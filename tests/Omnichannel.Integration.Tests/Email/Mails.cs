@@ -102,12 +102,19 @@ internal static class Mails
     /// <summary>An attachment of <paramref name="bytes"/> bytes (base64 in the mail).</summary>
     public static string Large(string from, string to, string messageId, int bytes)
     {
-        var data = new byte[bytes];
-        new Random(7).NextBytes(data);
+        var data = LargeContent(bytes);
         return $"From: {from}\r\nTo: {to}\r\nSubject: big file\r\nMessage-ID: <{messageId}>\r\nMIME-Version: 1.0\r\n"
             + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nThe logs are attached.\r\n"
             + "--b\r\nContent-Type: application/zip\r\nContent-Disposition: attachment; filename=\"logs.zip\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
             + Convert.ToBase64String(data, Base64FormattingOptions.InsertLineBreaks) + "\r\n--b--\r\n";
+    }
+
+    /// <summary>The attachment <see cref="Large"/> sends: the same bytes every time.</summary>
+    public static byte[] LargeContent(int bytes)
+    {
+        var data = new byte[bytes];
+        new Random(7).NextBytes(data);
+        return data;
     }
 
     /// <summary>A vacation notice answering <paramref name="inReplyTo"/>.</summary>
