@@ -1,5 +1,7 @@
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnichannel.Core.Access;
+using Omnichannel.Core.Events;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
@@ -74,7 +76,7 @@ public static class ContactsApi
 
     private static async Task<Results<Ok<MergeContactsResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>>
         MergeAsync(string id, MergeContactsRequest request, HttpContext http, IConversationStore store,
-            TimeProvider time, CancellationToken ct)
+            IPublisher publisher, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.From))
         {
@@ -112,8 +114,13 @@ public static class ContactsApi
         }
 
         var result = await store.MergeContactsAsync(into.Id, from.Id, principal!.Id, time.GetUtcNow(), ct);
-        return result is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "One of the contacts changed; try again.")
-            : TypedResults.Ok(new MergeContactsResponse(into.Id, from.Id, result.Conversations, result.Identities));
+        if (result is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "One of the contacts changed; try again.");
+        }
+
+        // The merge is stored: the live event must not fail the request (nor be cut short by the caller leaving).
+        await publisher.Publish(new ContactsMerged(into.Id, from.Id, result.ConversationIds, principal.Id), CancellationToken.None);
+        return TypedResults.Ok(new MergeContactsResponse(into.Id, from.Id, result.Conversations, result.Identities));
     }
 }
