@@ -28,14 +28,30 @@ public sealed record ContactDto(
     IReadOnlyList<ContactIdentityDto> Identities,
     IReadOnlyDictionary<string, string> Attributes,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<ContactConversationDto> Conversations);
+    IReadOnlyList<ContactConversationDto> Conversations)
+{
+    /// <summary>The contact with the given conversations (already filtered to what the caller may see).</summary>
+    public static ContactDto From(Contact contact, IEnumerable<Conversation> conversations) =>
+        new(contact.Id, contact.Name, contact.Email, contact.EmailClaimed,
+            [
+                .. contact.Identities.Select(i => new ContactIdentityDto(i.Kind, i.Value)),
+                .. contact.Claimed.Select(i => new ContactIdentityDto(i.Kind, i.Value, Claimed: true)),
+            ],
+            contact.Attributes, contact.CreatedAt,
+            [.. conversations.Select(c => new ContactConversationDto(c.Id, c.Channel, c.Status, c.LastActivityAt))]);
+}
+
+/// <summary><c>GET /api/contacts?q=</c>: matching contacts the caller may see, at most <c>limit</c>.</summary>
+public sealed record ContactSearchResponse(IReadOnlyList<ContactDto> Items);
 
 public static class ContactsApi
 {
-    private const int MaxConversations = 50;
+    /// <summary>Conversations listed (and judged by the access rule) per contact.</summary>
+    internal const int MaxConversations = 50;
 
     public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder group)
     {
+        group.MapGet("/", SearchContacts.HandleAsync).RequireAuthorization(InboxPolicies.ReadConversations);
         group.MapGet("/{id}", GetAsync).RequireAuthorization(InboxPolicies.ReadConversations);
         group.MapPost("/{id}/merge", MergeAsync).RequireAuthorization(InboxPolicies.Agent);
         return group;
@@ -65,13 +81,7 @@ public static class ContactsApi
             return TypedResults.Forbid();
         }
 
-        return TypedResults.Ok(new ContactDto(contact.Id, contact.Name, contact.Email, contact.EmailClaimed,
-            [
-                .. contact.Identities.Select(i => new ContactIdentityDto(i.Kind, i.Value)),
-                .. contact.Claimed.Select(i => new ContactIdentityDto(i.Kind, i.Value, Claimed: true)),
-            ],
-            contact.Attributes, contact.CreatedAt,
-            [.. conversations.Select(c => new ContactConversationDto(c.Id, c.Channel, c.Status, c.LastActivityAt))]));
+        return TypedResults.Ok(ContactDto.From(contact, conversations));
     }
 
     private static async Task<Results<Ok<MergeContactsResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>>
