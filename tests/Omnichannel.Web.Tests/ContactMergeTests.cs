@@ -34,6 +34,9 @@ public sealed class ContactMergeTests(Browsers browsers)
         await visitor.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("chat", RegexOptions.IgnoreCase) }).ClickAsync();
         await visitor.GetByLabel("Message").FillAsync("Hi, it's Carla again: did my parcel leave?");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        // Stored once the server acknowledged it (the bubble stops being pending); only then is it listed.
+        await Expect(visitor.Locator(".msg.in:not(.pending)", new() { HasText = "did my parcel leave?" })).ToBeVisibleAsync();
+        await Expect(visitor.GetByText("Not sent")).ToHaveCountAsync(0);
         await visitor.GetByRole(AriaRole.Textbox, new() { Name = "Email", Exact = true }).FillAsync("carla@example.com");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Save email" }).ClickAsync();
         await Expect(visitor.GetByText("we'll answer at carla@example.com")).ToBeVisibleAsync();
