@@ -117,6 +117,17 @@ public static class JournalRecovery
                     ? transaction.StringSetAsync(key, previous)
                     : transaction.KeyDeleteAsync(key));
                 break;
+            case "ttl":
+                // -2: the key was absent, so its expiry was never there to change; -1: it had none.
+                var left = record[2].GetInt64();
+                if (left != -2)
+                {
+                    queued.Add(left > 0
+                        ? transaction.KeyExpireAsync(key, TimeSpan.FromMilliseconds(left))
+                        : transaction.KeyPersistAsync(key));
+                }
+
+                break;
             case "ltrim":
                 var length = record[2].GetInt64();
                 queued.Add(length == 0

@@ -31,11 +31,27 @@ internal static class LuaScripts
 
     // The channels' own scripts do not build on common.lua (their prefix is not the workspace's), only on the
     // journal's helpers.
-    public static string EmailRecord { get; } = Read("journal") + "\n" + Read("email_record");
-    public static string TelegramInbound { get; } = Read("journal") + "\n" + Read("telegram_inbound");
-    public static string TelegramUnreachable { get; } = Read("journal") + "\n" + Read("telegram_unreachable");
+    public static string EmailRecord { get; } = ComposeJournal("email_record");
+    public static string TelegramInbound { get; } = ComposeJournal("telegram_inbound");
+    public static string TelegramUnreachable { get; } = ComposeJournal("telegram_unreachable");
+
+    // Neither do the small scripts of accounts, sessions and settings: they emit no events and take their keys
+    // whole from the caller.
+    public static string AgentSave { get; } = ComposeJournal("agent_save");
+    public static string LoginFailure { get; } = ComposeJournal("login_failure");
+    public static string SessionCreate { get; } = ComposeJournal("session_create");
+    public static string SessionTouch { get; } = ComposeJournal("session_touch");
+    public static string SessionDelete { get; } = ComposeJournal("session_delete");
+    public static string SessionDeleteAll { get; } = ComposeJournal("session_delete_all");
+    public static string ShiftSave { get; } = ComposeJournal("shift_save");
+    public static string ShiftDelete { get; } = ComposeJournal("shift_delete");
+    public static string SiteSave { get; } = ComposeJournal("site_save");
+    public static string UploadTake { get; } = ComposeJournal("upload_take");
+    public static string Viewers { get; } = ComposeJournal("viewers");
 
     private static string Compose(string name) => Common + "\n" + Read(name);
+
+    private static string ComposeJournal(string name) => Read("journal") + "\n" + Read(name);
 
     // Scripts that assign also get the assignment rules (routing.lua), which build on common.lua.
     private static string ComposeRouting(string name) => Common + "\n" + Routing + "\n" + Read(name);

@@ -14,77 +14,21 @@ namespace Omnichannel.Redis;
 /// </summary>
 public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
 {
-    // Queue membership lives in the agent's queues field and, as an index the assignment scripts read, in
-    // queue:{q}:members; both change in the same script. ARGV[1] is the key prefix, ARGV[2] the agent id.
-    private const string MembershipLua = """
-        local function sync_members(prefix, agent_id, old_json, new_json)
-          local old, new = cjson.decode(old_json or '[]'), cjson.decode(new_json)
-          for _, q in ipairs(old) do redis.call('SREM', prefix .. 'queue:' .. q .. ':members', agent_id) end
-          for _, q in ipairs(new) do redis.call('SADD', prefix .. 'queue:' .. q .. ':members', agent_id) end
-        end
-        """;
-
-    // ARGV: 1 prefix, 2 agent id, 3 normalized email, 4 queues JSON, 5.. field/value pairs.
-    private const string CreateScript = MembershipLua + "\n" + """
-        if redis.call('HSETNX', KEYS[2], ARGV[3], ARGV[2]) == 0 then return 0 end
-        redis.call('HSET', KEYS[1], unpack(ARGV, 5))
-        redis.call('SADD', KEYS[3], ARGV[2])
-        sync_members(ARGV[1], ARGV[2], nil, ARGV[4])
-        return 1
-        """;
-
-    // ARGV: 1 prefix, 2 agent id, 3 queues JSON, 4.. field/value pairs.
-    private const string UpdateScript = MembershipLua + "\n" + """
-        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-        local old = redis.call('HGET', KEYS[1], 'queues')
-        redis.call('HSET', KEYS[1], unpack(ARGV, 4))
-        sync_members(ARGV[1], ARGV[2], old, ARGV[3])
-        return 1
-        """;
-
-    // Window and lockout run on the caller's clock (TimeProvider), not Redis's, so they are testable;
-    // the keys' TTL only cleans up. KEYS: 1 the (email, address) pair, 2 the email from anywhere.
-    // ARGV: 1 now, 2 window, 3 max failures, 4 lockout (ms). Only the pair ever locks.
-    private const string FailureScript = """
-        local now, window, max, lockout = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-        local function count_failure(key)
-          local f = redis.call('HMGET', key, 'count', 'firstAt')
-          local count, first = tonumber(f[1] or '0'), tonumber(f[2] or '0')
-          if first + window <= now then
-            count = 0
-            first = now
-          end
-          count = count + 1
-          redis.call('HSET', key, 'count', count, 'firstAt', first)
-          redis.call('PEXPIRE', key, math.max(window, lockout) + 86400000)
-          return count
-        end
-        local count = count_failure(KEYS[1])
-        local locked = tonumber(redis.call('HGET', KEYS[1], 'lockedUntil') or '0')
-        if count >= max then
-          locked = now + lockout
-          redis.call('HSET', KEYS[1], 'lockedUntil', locked)
-        end
-        return { count, locked, count_failure(KEYS[2]) }
-        """;
-
     private readonly RedisKeys _keys = connection.Keys;
 
-    public async Task<bool> TryCreateAsync(Agent agent, CancellationToken cancellationToken = default)
-    {
-        var db = await connection.DatabaseAsync();
-        // The uniqueness guard holds the normalized email, as FindByEmailAsync looks it up.
-        RedisValue[] args = [_keys.Prefix, agent.Id, Normalize(agent.Email), QueuesJson(agent), .. Fields(agent)];
-        var created = await db.ScriptEvaluateAsync(CreateScript, [_keys.Agent(agent.Id), _keys.AgentsByEmail, _keys.Agents], args);
-        return (int)created == 1;
-    }
+    public async Task<bool> TryCreateAsync(Agent agent, CancellationToken cancellationToken = default) =>
+        (int)await connection.EvaluateJournaledAsync(LuaScripts.AgentSave, SaveCall(agent, create: true)) == 1;
 
-    public async Task<bool> UpdateAsync(Agent agent, CancellationToken cancellationToken = default)
-    {
-        var db = await connection.DatabaseAsync();
-        var updated = await db.ScriptEvaluateAsync(UpdateScript, [_keys.Agent(agent.Id)], [_keys.Prefix, agent.Id, QueuesJson(agent), .. Fields(agent)]);
-        return (int)updated == 1;
-    }
+    public async Task<bool> UpdateAsync(Agent agent, CancellationToken cancellationToken = default) =>
+        (int)await connection.EvaluateJournaledAsync(LuaScripts.AgentSave, SaveCall(agent, create: false)) == 1;
+
+    /// <summary>
+    /// The keys and arguments of agent_save.lua, and its undo journal (null when none is kept). The uniqueness
+    /// guard holds the normalized email, as FindByEmailAsync looks it up.
+    /// </summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) SaveCall(Agent agent, bool create) =>
+        connection.JournaledCall(
+            [_keys.Prefix, agent.Id, Normalize(agent.Email), QueuesJson(agent), create ? "1" : "0", .. Fields(agent)]);
 
     public async Task<Agent?> GetAsync(string agentId, CancellationToken cancellationToken = default)
     {
@@ -117,15 +61,20 @@ public sealed class RedisAgentStore(RedisConnection connection) : IAgentStore
     public async Task<LoginThrottle> RecordLoginFailureAsync(string email, string source, DateTimeOffset now,
         LoginThrottlePolicy policy, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        RedisKey[] keys = [_keys.LoginFailuresFrom(Normalize(email), source), _keys.LoginFailures(Normalize(email))];
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(FailureScript, keys,
-        [
-            now.ToUnixTimeMilliseconds(), (long)policy.Window.TotalMilliseconds, policy.MaxFailures,
-            (long)policy.Lockout.TotalMilliseconds,
-        ]))!;
+        var result = (RedisResult[])(await connection.EvaluateJournaledAsync(LuaScripts.LoginFailure,
+            LoginFailureCall(email, source, now, policy)))!;
         return ToThrottle((long)result[0], (long)result[1], (long)result[2]);
     }
+
+    /// <summary>The keys and arguments of login_failure.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) LoginFailureCall(string email, string source,
+        DateTimeOffset now, LoginThrottlePolicy policy) =>
+        connection.JournaledCall(
+        [
+            _keys.LoginFailuresFrom(Normalize(email), source), _keys.LoginFailures(Normalize(email)),
+            now.ToUnixTimeMilliseconds(), (long)policy.Window.TotalMilliseconds, policy.MaxFailures,
+            (long)policy.Lockout.TotalMilliseconds,
+        ]);
 
     public async Task<LoginThrottle> GetLoginThrottleAsync(string email, string source, DateTimeOffset now,
         LoginThrottlePolicy policy, CancellationToken cancellationToken = default)

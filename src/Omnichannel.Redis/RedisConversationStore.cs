@@ -258,7 +258,8 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         }
 
         var values = (RedisResult[])result!;
-        return new ContactMergeResult((int)values[0], (int)values[1], (long)values[2]);
+        return new ContactMergeResult((int)values[0], (int)values[1], (long)values[2],
+            [.. values.Skip(3).Select(v => (string)v!)]);
     }
 
     /// <summary>The keys and arguments of contact_merge.lua, and its undo journal (null when none is kept).</summary>

@@ -18,22 +18,6 @@ namespace Omnichannel.Redis;
 /// </remarks>
 public sealed class RedisShiftStore(RedisConnection connection) : IShiftStore
 {
-    // Returning the replaced version from the same script lets the caller tell exactly whose schedules changed,
-    // even when two leads save the same shift at once.
-    private const string SaveScript = """
-        local old = redis.call('GET', KEYS[1])
-        redis.call('SET', KEYS[1], ARGV[1])
-        redis.call('SADD', KEYS[2], ARGV[2])
-        return old
-        """;
-
-    private const string DeleteScript = """
-        local old = redis.call('GET', KEYS[1])
-        redis.call('DEL', KEYS[1])
-        redis.call('SREM', KEYS[2], ARGV[1])
-        return old
-        """;
-
     // One round trip for the set and every shift in it. The shift keys are built from the prefix (ARGV[1]) like the
     // other scripts' keys; they share the declared key's hash tag, so the script stays on one cluster slot.
     private const string ListScript = """
@@ -68,21 +52,31 @@ public sealed class RedisShiftStore(RedisConnection connection) : IShiftStore
         return json.IsNull ? null : Read(json);
     }
 
+    // shift_save.lua returns the replaced version from the same script, so the caller can tell exactly whose
+    // schedules changed, even when two leads save the same shift at once.
     public async Task<Shift?> SaveAsync(Shift shift, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var old = await connection.EvaluateJournaledAsync(LuaScripts.ShiftSave, SaveCall(shift, now));
+        return old.IsNull ? null : Read((RedisValue)old);
+    }
+
+    /// <summary>The keys and arguments of shift_save.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) SaveCall(Shift shift, DateTimeOffset now)
     {
         var stored = new StoredShift(shift.Id, ShiftDefinition.FromShift(shift), now.ToUnixTimeMilliseconds());
         var json = JsonSerializer.Serialize(stored, StoreJsonContext.Default.StoredShift);
-        var db = await connection.DatabaseAsync();
-        var old = await db.ScriptEvaluateAsync(SaveScript, [_keys.Shift(shift.Id), _keys.Shifts], [json, shift.Id]);
-        return old.IsNull ? null : Read((RedisValue)old);
+        return connection.JournaledCall([_keys.Shift(shift.Id), _keys.Shifts, json, shift.Id]);
     }
 
     public async Task<Shift?> DeleteAsync(string shiftId, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        var old = await db.ScriptEvaluateAsync(DeleteScript, [_keys.Shift(shiftId), _keys.Shifts], [shiftId]);
+        var old = await connection.EvaluateJournaledAsync(LuaScripts.ShiftDelete, DeleteCall(shiftId));
         return old.IsNull ? null : Read((RedisValue)old);
     }
+
+    /// <summary>The keys and arguments of shift_delete.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) DeleteCall(string shiftId) =>
+        connection.JournaledCall([_keys.Shift(shiftId), _keys.Shifts, shiftId]);
 
     private static Shift Read(RedisValue json)
     {

@@ -1,19 +1,13 @@
 using System.Text.Json;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
+using StackExchange.Redis;
 
 namespace Omnichannel.Redis;
 
 /// <summary>Web chat sites. Keys (prefix <c>oc:{ws}:</c>): <c>site:{key}</c> string JSON, <c>sites</c> set of keys.</summary>
 public sealed class RedisSiteStore(RedisConnection connection) : ISiteStore
 {
-    private const string SaveScript = """
-        if ARGV[2] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-        redis.call('SET', KEYS[1], ARGV[1])
-        redis.call('SADD', KEYS[2], ARGV[3])
-        return 1
-        """;
-
     private readonly RedisKeys _keys = connection.Keys;
 
     public async Task<IReadOnlyList<Site>> ListAsync(CancellationToken cancellationToken = default)
@@ -36,11 +30,14 @@ public sealed class RedisSiteStore(RedisConnection connection) : ISiteStore
         return json.IsNull ? null : JsonSerializer.Deserialize((string)json!, StoreJsonContext.Default.Site);
     }
 
-    public async Task<bool> SaveAsync(Site site, bool createOnly, CancellationToken cancellationToken = default)
-    {
-        var db = await connection.DatabaseAsync();
-        var saved = await db.ScriptEvaluateAsync(SaveScript, [_keys.Prefix + "site:" + site.Key, _keys.Prefix + "sites"],
-            [JsonSerializer.Serialize(site, StoreJsonContext.Default.Site), createOnly ? "1" : "0", site.Key]);
-        return (int)saved == 1;
-    }
+    public async Task<bool> SaveAsync(Site site, bool createOnly, CancellationToken cancellationToken = default) =>
+        (int)await connection.EvaluateJournaledAsync(LuaScripts.SiteSave, SaveCall(site, createOnly)) == 1;
+
+    /// <summary>The keys and arguments of site_save.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) SaveCall(Site site, bool createOnly) =>
+        connection.JournaledCall(
+        [
+            _keys.Prefix + "site:" + site.Key, _keys.Prefix + "sites",
+            JsonSerializer.Serialize(site, StoreJsonContext.Default.Site), createOnly ? "1" : "0", site.Key,
+        ]);
 }

@@ -44,6 +44,7 @@ public static class RedisStoreRegistration
             embedded ? sp.GetRequiredService<EmbeddedGarnet>() : null));
         builder.Services.AddSingleton<RedisConversationStore>();
         builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<RedisConversationStore>());
+        builder.Services.AddSingleton<IContactDirectory, RedisContactDirectory>();
         builder.Services.AddSingleton<IAgentStore, RedisAgentStore>();
         builder.Services.AddSingleton<IOutboundQueue, RedisOutboundQueue>();
         builder.Services.AddSingleton<IApiTokenStore, RedisApiTokenStore>();

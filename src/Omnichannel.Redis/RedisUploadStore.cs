@@ -11,18 +11,6 @@ namespace Omnichannel.Redis;
 /// </summary>
 public sealed class RedisUploadStore(RedisConnection connection) : IUploadStore
 {
-    // KEYS: the upload keys. ARGV: 1 "conversationId|agentId|". Returns the JSON of each, or nil when any does not match.
-    private const string TakeScript = """
-        local values = {}
-        for i, key in ipairs(KEYS) do
-          local v = redis.call('GET', key)
-          if not v or string.sub(v, 1, #ARGV[1]) ~= ARGV[1] then return nil end
-          values[i] = string.sub(v, #ARGV[1] + 1)
-        end
-        for _, key in ipairs(KEYS) do redis.call('DEL', key) end
-        return values
-        """;
-
     private string Key(string id) => connection.Keys.Prefix + "upload:" + id;
 
     public async Task SaveAsync(string conversationId, string agentId, AttachmentInfo attachment, TimeSpan lifetime, CancellationToken cancellationToken = default)
@@ -39,8 +27,8 @@ public sealed class RedisUploadStore(RedisConnection connection) : IUploadStore
             return [];
         }
 
-        var db = await connection.DatabaseAsync();
-        var result = await db.ScriptEvaluateAsync(TakeScript, [.. attachmentIds.Distinct(StringComparer.Ordinal).Select(id => (RedisKey)Key(id))], [$"{conversationId}|{agentId}|"]);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.UploadTake,
+            TakeCall(conversationId, agentId, attachmentIds));
         if (result.IsNull)
         {
             return null;
@@ -48,4 +36,13 @@ public sealed class RedisUploadStore(RedisConnection connection) : IUploadStore
 
         return [.. ((RedisResult[])result!).Select(v => JsonSerializer.Deserialize((string)v!, StoreJsonContext.Default.AttachmentInfo)!)];
     }
+
+    /// <summary>The keys and arguments of upload_take.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) TakeCall(string conversationId, string agentId,
+        IReadOnlyList<string> attachmentIds) =>
+        connection.JournaledCall(
+        [
+            $"{conversationId}|{agentId}|",
+            .. attachmentIds.Distinct(StringComparer.Ordinal).Select(id => (RedisValue)Key(id)),
+        ]);
 }

@@ -107,6 +107,12 @@ public sealed class EmailMailboxOptions
 
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a node's lease on this mailbox lasts without renewal (renewed every third of it): when the node that
+    /// reads the mailbox dies, another node (or the restarted one) reads it again after at most this long.
+    /// </summary>
+    public TimeSpan LeaseLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Larger attachments are not stored; the message says so.</summary>
     public long MaxAttachmentBytes { get; set; } = 10L * 1024 * 1024;
 
@@ -172,6 +178,11 @@ public sealed class EmailMailboxOptions
         if (MaxAttachmentBytes < 0 || PollInterval <= TimeSpan.Zero || IdleRefresh <= TimeSpan.Zero || ReconnectDelay <= TimeSpan.Zero)
         {
             yield return "MaxAttachmentBytes, PollInterval, IdleRefresh and ReconnectDelay must be positive.";
+        }
+
+        if (LeaseLifetime < TimeSpan.FromSeconds(3) || LeaseLifetime > TimeSpan.FromHours(1))
+        {
+            yield return "LeaseLifetime must be 3 seconds to 1 hour.";
         }
     }
 

@@ -25,10 +25,12 @@ internal sealed partial class ImapMailboxPoller(
     ILogger logger)
 {
     private const int BatchSize = 50;
-    private static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan LeaseRenewal = TimeSpan.FromSeconds(10);
 
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private TimeSpan LeaseLifetime => mailbox.LeaseLifetime;
+
+    private TimeSpan LeaseRenewal => mailbox.LeaseLifetime / 3;
+
     private readonly EmailMailIngestor _ingestor = new(mailbox, mediator, state, blobs, logger);
 
     public async Task RunAsync(CancellationToken stoppingToken)

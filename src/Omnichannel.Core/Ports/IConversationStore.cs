@@ -76,5 +76,9 @@ public sealed record OutboundMessage(
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
 }
 
-/// <summary>What a merge moved: conversations, identities (verified and claimed), and the audit entry's sequence.</summary>
-public sealed record ContactMergeResult(int Conversations, int Identities, long AuditSequence);
+/// <summary>
+/// What a merge moved: conversations (<see cref="ConversationIds"/> are their ids), identities (verified and claimed),
+/// and the audit entry's sequence.
+/// </summary>
+public sealed record ContactMergeResult(int Conversations, int Identities, long AuditSequence,
+    IReadOnlyList<string> ConversationIds);

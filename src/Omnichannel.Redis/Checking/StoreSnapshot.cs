@@ -20,6 +20,8 @@ internal sealed class StoreSnapshot
 
     public Dictionary<string, string> Strings { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, HashSet<string>> Sets { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Undo journals (<c>journal:{op}</c>): operations that started and never finished.</summary>
     public List<string> Journals { get; } = [];
 
@@ -69,7 +71,7 @@ internal sealed class StoreSnapshot
         while (cursor != "0");
     }
 
-    private enum KeyKind { Ignored, Hash, SortedSet, List, String }
+    private enum KeyKind { Ignored, Hash, SortedSet, List, String, Set }
 
     // The type each key of the schema has (docs/store.md). Keys no invariant reads are not loaded.
     private static KeyKind KindOf(string name)
@@ -83,6 +85,11 @@ internal sealed class StoreSnapshot
             ["idx", ..] or ["queue", _, "waiting"] or ["snoozed"] or ["timeouts"] => KeyKind.SortedSet,
             ["outbox", _] or ["outbox", _, "inflight"] => KeyKind.List,
             ["outbox", _, "retry"] => KeyKind.SortedSet,
+            // Accounts and settings: each record with the set that lists it (AccountChecks).
+            ["agent", _] or ["agents", "by-email"] or ["session", _] or ["queue", _] or ["token", _] => KeyKind.Hash,
+            ["agent", _, "sessions"] => KeyKind.SortedSet,
+            ["shift", _] or ["site", _] => KeyKind.String,
+            ["agents"] or ["queues"] or ["shifts"] or ["sites"] or ["tokens"] or ["queue", _, "members"] => KeyKind.Set,
             _ => KeyKind.Ignored,
         };
     }
@@ -117,6 +124,14 @@ internal sealed class StoreSnapshot
                     lock (Lists)
                     {
                         Lists[name] = [.. items.Select(i => (string)i!)];
+                    }
+
+                    break;
+                case KeyKind.Set:
+                    var setMembers = await db.SetMembersAsync(key);
+                    lock (Sets)
+                    {
+                        Sets[name] = [.. setMembers.Select(m => (string)m!)];
                     }
 
                     break;
@@ -165,6 +180,8 @@ internal sealed class StoreSnapshot
     public Dictionary<string, string>? Hash(string name) => Hashes.GetValueOrDefault(name);
 
     public Dictionary<string, double> SortedSet(string name) => SortedSets.GetValueOrDefault(name) ?? [];
+
+    public HashSet<string> Set(string name) => Sets.GetValueOrDefault(name) ?? [];
 
     internal static string Ms(double score) => ((long)score).ToString(CultureInfo.InvariantCulture);
 }

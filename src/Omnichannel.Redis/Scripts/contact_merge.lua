@@ -5,8 +5,9 @@
 -- email into lacks (into's own win). From stays as { id, mergedInto, ... } so old references (messages' authorId)
 -- still lead somewhere, and leaves the contacts list. Its per-contact threads keep pointing to their conversations
 -- (now into's): a later message of into's opens into's own per-contact thread.
--- Returns { conversations moved, identities moved, audit seq }, or nil when either is missing, already merged, or
--- both are the same.
+-- Returns { conversations moved, identities moved, audit seq, the moved conversation ids... } (the ids let the server
+-- tell each agent about the conversations they may see), or nil when either is missing, already merged, or both are
+-- the same.
 local into, from = ARGV[4], ARGV[5]
 local into_key, from_key = P .. 'contact:' .. into, P .. 'contact:' .. from
 if into == from or redis.call('EXISTS', into_key) == 0 or redis.call('EXISTS', from_key) == 0
@@ -69,4 +70,9 @@ j_zrem(P .. 'contacts', from)
 local seq = audit({ type = 'contact.merged', contactId = into, from = from, conversations = #conversations / 2,
   actorId = ARGV[6] })
 journal_done()
-return { #conversations / 2, moved, seq }
+-- Built in a loop, not unpack()ed: unpack is limited by Lua's C stack (a contact may have thousands of conversations).
+local result = { #conversations / 2, moved, seq }
+for i = 1, #conversations, 2 do
+  result[#result + 1] = conversations[i]
+end
+return result

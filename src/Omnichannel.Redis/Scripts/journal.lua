@@ -20,6 +20,10 @@
 --                                                     pushed back when the list still has its length before (the
 --                                                     trim never happened)
 --   ["zadd", key, [score, member, ...]]               members trimmed from a sorted set
+--   ["ttl", key, old PTTL]                            a key's expiry (PTTL -1: none, PERSIST; -2: the key was absent,
+--                                                     nothing to restore). Written before the key's other records
+--                                                     where a write can drop the key, so it is undone after them,
+--                                                     once they have put the key back
 local JOURNAL = KEYS[2]
 
 local function journal(record)
@@ -212,6 +216,55 @@ local function j_del_zset(key)
       args[#args + 1] = members[i]
     end
     journal({ 'zadd', key, args })
+  end
+  return redis.call('DEL', key)
+end
+
+-- PEXPIRE key ms: the undo restores the expiry the key had (its time left then, or none).
+local function j_pexpire(key, ms)
+  if JOURNAL then
+    journal({ 'ttl', key, redis.call('PTTL', key) })
+  end
+  return redis.call('PEXPIRE', key, ms)
+end
+
+-- Writes nothing: records the key's expiry before writes that can remove the key (the last field of a hash
+-- deleted), whose undo records put the key back without it.
+local function j_keep_ttl(key)
+  if JOURNAL then
+    local ttl = redis.call('PTTL', key)
+    if ttl ~= -2 then
+      journal({ 'ttl', key, ttl })
+    end
+  end
+end
+
+-- DEL of a hash: the undo puts back its fields and then its expiry.
+local function j_del_hash(key)
+  if JOURNAL then
+    local all = redis.call('HGETALL', key)
+    if #all == 0 then
+      return 0
+    end
+    local fields, values = {}, {}
+    for i = 1, #all, 2 do
+      fields[#fields + 1] = all[i]
+      values[#values + 1] = all[i + 1]
+    end
+    j_keep_ttl(key)
+    journal({ 'h', key, fields, values })
+  end
+  return redis.call('DEL', key)
+end
+
+-- DEL of a string with an expiry: the undo restores the value with the time it had left.
+local function j_del_px(key)
+  if JOURNAL then
+    local old = redis.call('GET', key)
+    if not old then
+      return 0
+    end
+    journal({ 'kpx', key, old, redis.call('PTTL', key) })
   end
   return redis.call('DEL', key)
 end

@@ -19,6 +19,8 @@ j_zadd(P .. 'quarantine', NOW_MS, id)
 j_hset(items, ARGV[4], id)
 -- Its tries are over: a retry from the admin API starts counting afresh.
 local tries = P .. 'quarantine:tries:' .. ARGV[4]
+-- Deleting both fields deletes the key: its roll-back must put back its expiry too, or it would stay for ever.
+j_keep_ttl(tries)
 j_hdel(tries, 'count')
 j_hdel(tries, 'error')
 audit({ type = 'quarantine.added', quarantineId = id, channel = ARGV[6], account = ARGV[7], item = ARGV[8],

@@ -19,6 +19,9 @@ public interface IAgentClient
 
     /// <summary>A queue's board changed (assignments, presence, waiting): leads refetch it.</summary>
     Task BoardChanged(string queueId);
+
+    /// <summary>Two contacts were merged: clients show the surviving contact for the conversations named.</summary>
+    Task ContactMerged(ContactMergedEvent merged);
 }
 
 /// <summary>
@@ -46,6 +49,14 @@ public sealed record PresenceEvent(string AgentId, string Availability, bool Pre
 public sealed record ViewersEvent(string ConversationId, IReadOnlyList<Viewer> Viewers);
 
 public sealed record Viewer(string AgentId, string Name, bool Replying);
+
+/// <summary>
+/// Contact <see cref="FromId"/> was merged into <see cref="ContactId"/>. <see cref="ConversationIds"/> are the moved
+/// conversations this connection may see (each connection gets only its own; leads and admins get every one).
+/// A live-only signal: a client that was away refetches the contact when it shows it.
+/// </summary>
+public sealed record ContactMergedEvent(
+    string ContactId, string FromId, IReadOnlyList<string> ConversationIds, DateTimeOffset At, string ActorId);
 
 /// <summary>What <c>Resume</c> answers: the missed events in order, or <see cref="Reload"/> when the log no longer has them.</summary>
 public sealed record ResumeResult(IReadOnlyList<InboxEvent> Events, bool Reload, long LastSeq);

@@ -30,6 +30,7 @@ public sealed class LiveFanout(
         PresenceSignal p => DeliverTeamAsync(c => c.Presence(p.Presence), ct),
         BoardSignal b => DeliverTeamAsync(c => c.BoardChanged(b.QueueId), ct),
         AccessSignal a => RecheckAsync(a, ct),
+        ContactMergedSignal m => DeliverContactMergedAsync(m, ct),
         _ => Task.CompletedTask,
     };
 
@@ -66,6 +67,29 @@ public sealed class LiveFanout(
         if (BoardTypes.Contains(e.Type))
         {
             await DeliverTeamAsync(c => c.BoardChanged(conversation.Queue), ct);
+        }
+    }
+
+    private async Task DeliverContactMergedAsync(ContactMergedSignal m, CancellationToken ct)
+    {
+        // As they are now (one reassigned since the merge is judged by its new assignee), in one pipelined batch.
+        var read = await Task.WhenAll(m.ConversationIds.Where(Ids.IsWellFormed).Select(id => store.GetConversationAsync(id, ct)));
+        var conversations = read.OfType<Conversation>().ToList();
+
+        // Each connection hears only of the conversations it may see (and nothing when it sees none of them).
+        foreach (var connection in connections.All)
+        {
+            if (await PrincipalOfAsync(connection, fresh: false, ct) is not { } principal)
+            {
+                continue;
+            }
+
+            var visible = conversations.Where(c => AccessRule.CanSeeConversation(principal, c)).Select(c => c.Id).ToList();
+            if (visible.Count > 0 || AccessRule.SeesEverything(principal))
+            {
+                await hub.Clients.Client(connection.ConnectionId)
+                    .ContactMerged(new ContactMergedEvent(m.IntoId, m.FromId, visible, m.At, m.ActorId));
+            }
         }
     }
 

@@ -16,6 +16,7 @@ namespace Omnichannel.Server.Realtime;
 [JsonDerivedType(typeof(PresenceSignal), "presence")]
 [JsonDerivedType(typeof(BoardSignal), "board")]
 [JsonDerivedType(typeof(AccessSignal), "access")]
+[JsonDerivedType(typeof(ContactMergedSignal), "contactMerged")]
 public abstract record LiveSignal;
 
 /// <summary>An entry of the workspace event log was written.</summary>
@@ -32,6 +33,10 @@ public sealed record PresenceSignal(PresenceEvent Presence) : LiveSignal;
 public sealed record BoardSignal(string QueueId) : LiveSignal;
 
 public sealed record AccessSignal(PrincipalKind Kind, string Id) : LiveSignal;
+
+/// <summary>Two contacts were merged; every node tells each connection about the moved conversations it may see.</summary>
+public sealed record ContactMergedSignal(
+    string IntoId, string FromId, IReadOnlyList<string> ConversationIds, DateTimeOffset At, string ActorId) : LiveSignal;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(LiveSignal))]

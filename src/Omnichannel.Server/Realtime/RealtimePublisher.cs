@@ -15,7 +15,8 @@ public sealed class RealtimePublisher(LiveBus bus, TimeProvider time, ILogger<Re
     INotificationHandler<ConversationStatusChanged>,
     INotificationHandler<ConversationAssigned>,
     INotificationHandler<MessageDeliveryChanged>,
-    INotificationHandler<AccessChanged>
+    INotificationHandler<AccessChanged>,
+    INotificationHandler<ContactsMerged>
 {
     public ValueTask Handle(ConversationCreated n, CancellationToken ct) =>
         SendEventAsync(n.Sequence, "conversation.created", n.ConversationId, null, null, null, null, false, ct);
@@ -36,6 +37,9 @@ public sealed class RealtimePublisher(LiveBus bus, TimeProvider time, ILogger<Re
         SendEventAsync(n.Sequence, "message.delivery", n.ConversationId, n.MessageId, null, null, null, false, ct);
 
     public ValueTask Handle(AccessChanged n, CancellationToken ct) => SendAsync(new AccessSignal(n.Kind, n.Id), ct);
+
+    public ValueTask Handle(ContactsMerged n, CancellationToken ct) =>
+        SendAsync(new ContactMergedSignal(n.IntoId, n.FromId, n.ConversationIds, time.GetUtcNow(), n.ActorId), ct);
 
     private ValueTask SendEventAsync(
         long seq, string type, string conversationId, string? messageId, string? actorId, string? previousAssignee, string? reason, bool isPrivate, CancellationToken ct) =>

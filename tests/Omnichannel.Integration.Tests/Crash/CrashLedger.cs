@@ -14,6 +14,7 @@ internal sealed class CrashLedger(string run)
     private readonly ConcurrentDictionary<string, string> _inbound = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Reply> _replies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _targets = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<DateTime> _restarts = new();
     private int _acknowledged;
     private int _answered;
 
@@ -40,6 +41,11 @@ internal sealed class CrashLedger(string run)
             Interlocked.Increment(ref _acknowledged);
         }
     }
+
+    /// <summary>When each server after a kill was started: what was sent before it came from the killed one.</summary>
+    public IReadOnlyList<DateTime> Restarts => [.. _restarts];
+
+    public void Restarting() => _restarts.Enqueue(DateTime.UtcNow);
 
     /// <summary>A conversation an agent may reply to.</summary>
     public void Target(string channel, string conversationId) => _targets.TryAdd(conversationId, channel);

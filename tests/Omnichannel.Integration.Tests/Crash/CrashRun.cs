@@ -16,13 +16,18 @@ namespace Omnichannel.Integration.Tests.Crash;
 /// </summary>
 internal sealed class CrashRun(MailServers mail, ITestOutputHelper output, CrashStore store) : IAsyncDisposable
 {
-    // Mail ingest stalls after a kill until the dead node's 30 s mailbox lease expires (ImapMailboxPoller), so
-    // only every EmailKillEvery-th kill waits for a mail to be stored first: the others would never see one.
-    private const int EmailKillEvery = 6;
+    // Mail ingest resumes after a kill once the dead node's mailbox lease (6 s here) expires, so only every
+    // EmailKillEvery-th kill waits for a mail to be stored first.
+    private const int EmailKillEvery = 3;
 
     // Polling resumes after a kill once the dead node's poller lease (6 s here) expires.
     private const int TelegramKillEvery = 3;
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(90);
+
+    /// <summary>A file the run appends its progress to as it goes (<c>OC_CRASH_LOG</c>).</summary>
+    public const string ProgressFileVariable = "OC_CRASH_LOG";
+
+    private static readonly Lock ProgressFileLock = new();
 
     private readonly Uri _address = ServerProcess.FreeAddress();
     private readonly string _data = TempDirectories.Create("oc-crash-suite-");
@@ -69,6 +74,7 @@ internal sealed class CrashRun(MailServers mail, ITestOutputHelper output, Crash
             _server = null;
             Log($"kill {kill}: {Ledger.Acknowledged} acknowledged, {Ledger.RepliesAnswered} replies, "
                 + $"{telegram.Confirmed} Telegram updates confirmed");
+            Ledger.Restarting();
             _server = await ServerProcess.StartAsync(settings, _address);
         }
 
@@ -78,8 +84,8 @@ internal sealed class CrashRun(MailServers mail, ITestOutputHelper output, Crash
         await DrainAsync(reader, telegram);
         Log($"drained: {Ledger.Inbound.Count} inbound, {Ledger.Replies.Count} replies tried, "
             + $"{Ledger.Replies.Values.Count(r => r.Answered)} answered");
-        return new CrashVerdict(Ledger, reader, team.AgentClients, telegram.SentCounts(),
-            mail.Received(email.CustomerDomain), settings);
+        return new CrashVerdict(Ledger, reader, team.AgentClients, telegram.Sends(),
+            mail.ReceivedAt(email.CustomerDomain), settings);
     }
 
     // Each kill waits until this server stored more inbound and answered a reply, so every kill lands under load
@@ -128,7 +134,19 @@ internal sealed class CrashRun(MailServers mail, ITestOutputHelper output, Crash
     /// <summary>What the server logged last, for a failure message.</summary>
     public string Tail() => _server?.Tail() ?? "(server down)";
 
-    public void Log(string line) => output.WriteLine($"{_clock.Elapsed.TotalSeconds:0.0} s: {line}");
+    public void Log(string line)
+    {
+        var stamped = $"{_clock.Elapsed.TotalSeconds:0.0} s: {line}";
+        output.WriteLine(stamped);
+        // xunit shows a test's output only when it ends; a run that seems stuck is watched through this file.
+        if (Environment.GetEnvironmentVariable(ProgressFileVariable) is { Length: > 0 } file)
+        {
+            lock (ProgressFileLock)
+            {
+                File.AppendAllText(file, $"{DateTime.UtcNow:HH:mm:ss} {store.Name} {stamped}{Environment.NewLine}");
+            }
+        }
+    }
 
     // Everything accepted stored, every update confirmed, no reply still pending.
     private async Task DrainAsync(StoreReader reader, TelegramDriver telegram)
@@ -179,6 +197,7 @@ internal sealed class CrashRun(MailServers mail, ITestOutputHelper output, Crash
         settings[box + "ImportExisting"] = "All";
         settings[box + "ReconnectDelay"] = "00:00:00.200";
         settings[box + "MaxReconnectDelay"] = "00:00:01";
+        settings[box + "LeaseLifetime"] = "00:00:06";
         return settings;
     }
 

@@ -111,8 +111,5 @@ internal sealed class TelegramDriver(BotApiEmulator api, CrashLedger ledger)
     }
 
     /// <summary>How often the bot sent each text (sendMessage calls that succeeded).</summary>
-    public Dictionary<string, int> SentCounts() => api.Sent
-        .Where(s => s.Text is not null)
-        .GroupBy(s => s.Text!, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    public List<CrashSends.Send> Sends() => [.. api.Sent.Where(s => s.Text is not null).Select(s => new CrashSends.Send(s.Text!, s.At))];
 }

@@ -15,7 +15,7 @@ internal sealed class StoreReader(HttpClient admin)
             var page = await (client ?? admin).GetFromJsonAsync<PageBody<Conversation>>(
                 $"/api/conversations?view={view}&limit=100" + (cursor is null ? "" : "&cursor=" + cursor));
             all.AddRange(page!.Items);
-            cursor = page.NextCursor;
+            cursor = Next(cursor, page.NextCursor);
         }
         while (cursor is not null);
         return all;
@@ -32,9 +32,9 @@ internal sealed class StoreReader(HttpClient admin)
         {
             var page = await admin.GetFromJsonAsync<PageBody<Message>>(
                 $"/api/conversations/{conversationId}/messages?limit=100"
-                + (cursor is null ? "" : "&cursor=" + cursor));
+                + (cursor is null ? "" : "&before=" + Uri.EscapeDataString(cursor)));
             all.AddRange(page!.Items.Select(m => m with { ConversationId = conversationId }));
-            cursor = page.NextCursor;
+            cursor = Next(cursor, page.NextCursor);
         }
         while (cursor is not null);
         return all;
@@ -51,6 +51,14 @@ internal sealed class StoreReader(HttpClient admin)
         }
 
         return pending;
+    }
+
+    // A page walk whose cursor does not move would never end (the messages list takes its cursor as `before`; sent
+    // as `cursor`, it was ignored and the first page came back forever): fail instead.
+    private static string? Next(string? current, string? next)
+    {
+        Assert.True(next is null || next != current, $"the cursor {next} did not advance");
+        return next;
     }
 
     public sealed record Conversation(string Id, string Channel, string Status, string? AssigneeId, int MessageCount);

@@ -101,7 +101,10 @@ public sealed class MailServers : IAsyncLifetime
     }
 
     /// <summary>Messages the SMTP sink accepted for <paramref name="recipient"/>, oldest first.</summary>
-    public IReadOnlyList<MimeMessage> Received(string recipient)
+    public IReadOnlyList<MimeMessage> Received(string recipient) => [.. ReceivedAt(recipient).Select(r => r.Message)];
+
+    /// <summary>The mails the SMTP sink took for <paramref name="recipient"/>, oldest first, with when it wrote each.</summary>
+    public IReadOnlyList<(DateTime At, MimeMessage Message)> ReceivedAt(string recipient)
     {
         var found = new List<(DateTime, MimeMessage)>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(SinkDirectory, "new")))
@@ -113,7 +116,7 @@ public sealed class MailServers : IAsyncLifetime
             }
         }
 
-        return [.. found.OrderBy(f => f.Item1).Select(f => f.Item2)];
+        return [.. found.OrderBy(f => f.Item1)];
     }
 
     public async Task<MimeMessage> WaitForReceivedAsync(string recipient, int count = 1, TimeSpan? timeout = null)

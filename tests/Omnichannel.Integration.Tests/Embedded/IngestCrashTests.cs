@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Omnichannel.Integration.Tests.Api;
+using Omnichannel.Integration.Tests.Crash;
 using Omnichannel.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -77,7 +78,12 @@ public sealed class IngestCrashTests(ITestOutputHelper output)
             // Every message once: each text appears exactly once among the stored messages, under the ids its
             // acknowledgement gave.
             using var reader = await server.SignInAsAdminAsync();
-            var stored = await StoredMessagesAsync(reader);
+            var stored = new List<StoreReader.Message>();
+            foreach (var conversation in await new StoreReader(reader).ConversationsAsync())
+            {
+                stored.AddRange(await new StoreReader(reader).MessagesAsync(conversation.Id));
+            }
+
             var texts = stored.GroupBy(m => m.Text).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
             Assert.True(texts.Count == 0, $"stored more than once: {string.Join(", ", texts.Take(10))}");
             Assert.Equal(Enumerable.Range(0, Total).Select(Text).Order(StringComparer.Ordinal),
@@ -102,37 +108,6 @@ public sealed class IngestCrashTests(ITestOutputHelper output)
 
     private static string Text(int i) => "Message " + i.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<List<StoredMessage>> StoredMessagesAsync(HttpClient reader)
-    {
-        var messages = new List<StoredMessage>();
-        string? cursor = null;
-        do
-        {
-            var page = await reader.GetFromJsonAsync<PageBody<IdOnly>>(
-                $"/api/conversations?view=all&limit=100{(cursor is null ? "" : "&cursor=" + cursor)}");
-            foreach (var conversation in page!.Items)
-            {
-                string? messageCursor = null;
-                do
-                {
-                    var list = await reader.GetFromJsonAsync<PageBody<StoredMessage>>(
-                        $"/api/conversations/{conversation.Id}/messages?limit=100"
-                        + (messageCursor is null ? "" : "&cursor=" + messageCursor));
-                    messages.AddRange(list!.Items);
-                    messageCursor = list.NextCursor;
-                }
-                while (messageCursor is not null);
-            }
-
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-        return messages;
-    }
-
-    private sealed record IdOnly(string Id);
-
-    private sealed record StoredMessage(string Id, string Text);
 
     /// <summary>
     /// The clients: each takes the next message and posts it until the server acknowledges it (201, or 200 for one

@@ -14,6 +14,7 @@ internal sealed class HubListener : IAsyncDisposable
 
     private readonly ConcurrentQueue<InboxEvent> _events = new();
     private readonly ConcurrentQueue<ViewersEvent> _viewers = new();
+    private readonly ConcurrentQueue<ContactMergedEvent> _merges = new();
     private readonly TaskCompletionSource<DateTime> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubListener(HubConnection connection)
@@ -21,6 +22,7 @@ internal sealed class HubListener : IAsyncDisposable
         Connection = connection;
         connection.On<InboxEvent>(nameof(IAgentClient.Event), _events.Enqueue);
         connection.On<ViewersEvent>(nameof(IAgentClient.Viewers), _viewers.Enqueue);
+        connection.On<ContactMergedEvent>(nameof(IAgentClient.ContactMerged), _merges.Enqueue);
         connection.Closed += _ =>
         {
             _closed.TrySetResult(DateTime.UtcNow);
@@ -34,6 +36,8 @@ internal sealed class HubListener : IAsyncDisposable
     public Task<DateTime> Closed => _closed.Task;
 
     public IReadOnlyList<InboxEvent> Events => [.. _events];
+
+    public IReadOnlyList<ContactMergedEvent> Merges => [.. _merges];
 
     /// <summary>A hub connection for the agent, signed in with the same cookie a browser would send.</summary>
     public static async Task<HubListener> SignInAsync(string baseUrl, string email, string password)
@@ -78,12 +82,19 @@ internal sealed class HubListener : IAsyncDisposable
         throw new TimeoutException("The expected hub event did not arrive.");
     }
 
-    public async Task<ViewersEvent> WaitForViewersAsync(Func<ViewersEvent, bool> match)
+    public Task<ViewersEvent> WaitForViewersAsync(Func<ViewersEvent, bool> match) =>
+        WaitInAsync(_viewers, match, "viewers");
+
+    public Task<ContactMergedEvent> WaitForMergeAsync(Func<ContactMergedEvent, bool> match) =>
+        WaitInAsync(_merges, match, "contact merged");
+
+    private static async Task<T> WaitInAsync<T>(ConcurrentQueue<T> received, Func<T, bool> match, string what)
+        where T : class
     {
         var deadline = DateTime.UtcNow + Wait;
         while (DateTime.UtcNow < deadline)
         {
-            if (_viewers.FirstOrDefault(match) is { } found)
+            if (received.FirstOrDefault(match) is { } found)
             {
                 return found;
             }
@@ -91,7 +102,7 @@ internal sealed class HubListener : IAsyncDisposable
             await Task.Delay(20);
         }
 
-        throw new TimeoutException("The expected viewers event did not arrive.");
+        throw new TimeoutException($"The expected {what} event did not arrive.");
     }
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();

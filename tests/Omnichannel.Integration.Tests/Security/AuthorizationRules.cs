@@ -78,6 +78,8 @@ public static class AuthorizationRules
         ["GET /api/conversations/{id}"] = May.ConversationReaders,
         ["GET /api/conversations/{id}/messages"] = May.ConversationReaders,
         ["GET /api/conversations/{id}/messages/{messageId}/attachments/{attachmentId}"] = May.ConversationReaders,
+        // Every reader passes the policy; each hit then passes the access rule (ContactSearchTests).
+        ["GET /api/contacts/"] = May.Readers,
         ["GET /api/contacts/{id}"] = May.ConversationReaders,
         // Every agent passes the policy; the access rule then wants both contacts visible (ContactMergeTests).
         ["POST /api/contacts/{id}/merge"] = May.Agents,

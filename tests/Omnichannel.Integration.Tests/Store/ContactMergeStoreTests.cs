@@ -101,6 +101,7 @@ public sealed class ContactMergeStoreTests(StoreServers servers)
 
         Assert.NotNull(result);
         Assert.Equal((1, 3), (result.Conversations, result.Identities));
+        Assert.Equal([chat.ConversationId], result.ConversationIds);
         var merged = (await store.Conversations.GetContactAsync(ana.ContactId))!;
         Assert.Equal("Ana", merged.Name);
         Assert.Equal(("ana@example.com", false), (merged.Email, merged.EmailClaimed));

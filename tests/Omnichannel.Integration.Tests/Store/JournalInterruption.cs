@@ -69,7 +69,7 @@ internal static class JournalInterruption
         local redis_call = redis.call
         local writes_left = {{writes}}
         local WRITES = { HSET = 1, HSETNX = 1, HDEL = 1, HINCRBY = 1, ZADD = 1, ZREM = 1, ZREMRANGEBYRANK = 1, SADD = 1,
-          SREM = 1, SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, LMOVE = 1, DEL = 1 }
+          SREM = 1, SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, LMOVE = 1, DEL = 1, PEXPIRE = 1 }
         local redis = { call = function(command, key, ...)
           if WRITES[command] and key ~= KEYS[2] then
             if writes_left == 0 then
@@ -95,6 +95,19 @@ internal static class JournalInterruption
     public static async Task<IReadOnlyList<StoreFinding>> CheckAsync(StoreUnderTest store) =>
         (await new StoreChecker(store.Keys).CheckAsync(store.Db)).Findings;
 
-    public static Task<Dictionary<string, string>> DumpAsync(StoreUnderTest store) =>
-        StoreDump.DumpAsync(store.Db, store.Keys.Prefix);
+    // Every key's content, and whether it expires: a roll-back that put a key back without its expiry would leave
+    // it for ever (a session, an upload). The time left is not compared: it moves while the test runs.
+    public static async Task<Dictionary<string, string>> DumpAsync(StoreUnderTest store)
+    {
+        var dump = await StoreDump.DumpAsync(store.Db, store.Keys.Prefix);
+        foreach (var key in dump.Keys.ToList())
+        {
+            if (await store.Db.KeyTimeToLiveAsync(key) is not null)
+            {
+                dump[key] += " (expires)";
+            }
+        }
+
+        return dump;
+    }
 }

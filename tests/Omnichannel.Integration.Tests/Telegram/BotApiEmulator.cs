@@ -179,6 +179,10 @@ public sealed partial class BotApiEmulator : IAsyncDisposable
 
     public sealed record ApiCall(string Method, IReadOnlyDictionary<string, string> Parameters);
 
-    public sealed record SentByBot(string Method, long ChatId, int MessageId, string? Text, string? FileName, string? ContentType, byte[]? Bytes, int? ReplyToMessageId, long? MessageThreadId);
+    public sealed record SentByBot(string Method, long ChatId, int MessageId, string? Text, string? FileName, string? ContentType, byte[]? Bytes, int? ReplyToMessageId, long? MessageThreadId)
+    {
+        /// <summary>When the emulator took it.</summary>
+        public DateTime At { get; } = DateTime.UtcNow;
+    }
 
 }

@@ -4,6 +4,7 @@ import type { InboxEvent } from './hub/agentHub';
 import { notifyAssignment } from './notify';
 import { learnName, loadAgents } from './state/agents';
 import { contactName, wantContact } from './state/contacts';
+import { applyContactMerged } from './state/merge';
 import { applyConversationEvent, applyTyping, applyViewers, openId, rejoin, reloadConversation } from './state/conversation';
 import { applyInboxEvent, isNewAssignment, loadInbox } from './state/inbox';
 import { navigate } from './state/router';
@@ -37,6 +38,7 @@ export function startLiveUpdates(): () => void {
       learnName(t.agentId, t.name);
       applyTyping(t);
     },
+    contactMerged: applyContactMerged,
     reload: () => {
       void loadInbox();
       void reloadConversation();

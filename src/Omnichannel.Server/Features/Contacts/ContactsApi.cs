@@ -1,5 +1,7 @@
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnichannel.Core.Access;
+using Omnichannel.Core.Events;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
@@ -26,14 +28,30 @@ public sealed record ContactDto(
     IReadOnlyList<ContactIdentityDto> Identities,
     IReadOnlyDictionary<string, string> Attributes,
     DateTimeOffset CreatedAt,
-    IReadOnlyList<ContactConversationDto> Conversations);
+    IReadOnlyList<ContactConversationDto> Conversations)
+{
+    /// <summary>The contact with the given conversations (already filtered to what the caller may see).</summary>
+    public static ContactDto From(Contact contact, IEnumerable<Conversation> conversations) =>
+        new(contact.Id, contact.Name, contact.Email, contact.EmailClaimed,
+            [
+                .. contact.Identities.Select(i => new ContactIdentityDto(i.Kind, i.Value)),
+                .. contact.Claimed.Select(i => new ContactIdentityDto(i.Kind, i.Value, Claimed: true)),
+            ],
+            contact.Attributes, contact.CreatedAt,
+            [.. conversations.Select(c => new ContactConversationDto(c.Id, c.Channel, c.Status, c.LastActivityAt))]);
+}
+
+/// <summary><c>GET /api/contacts?q=</c>: matching contacts the caller may see, at most <c>limit</c>.</summary>
+public sealed record ContactSearchResponse(IReadOnlyList<ContactDto> Items);
 
 public static class ContactsApi
 {
-    private const int MaxConversations = 50;
+    /// <summary>Conversations listed (and judged by the access rule) per contact.</summary>
+    internal const int MaxConversations = 50;
 
     public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder group)
     {
+        group.MapGet("/", SearchContacts.HandleAsync).RequireAuthorization(InboxPolicies.ReadConversations);
         group.MapGet("/{id}", GetAsync).RequireAuthorization(InboxPolicies.ReadConversations);
         group.MapPost("/{id}/merge", MergeAsync).RequireAuthorization(InboxPolicies.Agent);
         return group;
@@ -63,18 +81,12 @@ public static class ContactsApi
             return TypedResults.Forbid();
         }
 
-        return TypedResults.Ok(new ContactDto(contact.Id, contact.Name, contact.Email, contact.EmailClaimed,
-            [
-                .. contact.Identities.Select(i => new ContactIdentityDto(i.Kind, i.Value)),
-                .. contact.Claimed.Select(i => new ContactIdentityDto(i.Kind, i.Value, Claimed: true)),
-            ],
-            contact.Attributes, contact.CreatedAt,
-            [.. conversations.Select(c => new ContactConversationDto(c.Id, c.Channel, c.Status, c.LastActivityAt))]));
+        return TypedResults.Ok(ContactDto.From(contact, conversations));
     }
 
     private static async Task<Results<Ok<MergeContactsResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>>
         MergeAsync(string id, MergeContactsRequest request, HttpContext http, IConversationStore store,
-            TimeProvider time, CancellationToken ct)
+            IPublisher publisher, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.From))
         {
@@ -112,8 +124,13 @@ public static class ContactsApi
         }
 
         var result = await store.MergeContactsAsync(into.Id, from.Id, principal!.Id, time.GetUtcNow(), ct);
-        return result is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "One of the contacts changed; try again.")
-            : TypedResults.Ok(new MergeContactsResponse(into.Id, from.Id, result.Conversations, result.Identities));
+        if (result is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "One of the contacts changed; try again.");
+        }
+
+        // The merge is stored: the live event must not fail the request (nor be cut short by the caller leaving).
+        await publisher.Publish(new ContactsMerged(into.Id, from.Id, result.ConversationIds, principal.Id), CancellationToken.None);
+        return TypedResults.Ok(new MergeContactsResponse(into.Id, from.Id, result.Conversations, result.Identities));
     }
 }

@@ -1,6 +1,21 @@
 // One typed function per endpoint the web app uses (see README's API table).
 import { request } from './http';
-import type { Activity, Agent, Availability, Board, Contact, Conversation, Message, Moves, Page, Presence, Queue, Status, View } from './types';
+import type {
+  Activity,
+  Agent,
+  Availability,
+  Board,
+  Contact,
+  Conversation,
+  MergeResult,
+  Message,
+  Moves,
+  Page,
+  Presence,
+  Queue,
+  Status,
+  View,
+} from './types';
 
 const enc = encodeURIComponent;
 
@@ -27,6 +42,9 @@ export const api = {
   attachmentUrl: (conversationId: string, messageId: string, attachmentId: string) =>
     `/api/conversations/${enc(conversationId)}/messages/${enc(messageId)}/attachments/${enc(attachmentId)}`,
   contact: (id: string) => request<Contact>('GET', `/api/contacts/${enc(id)}`),
+  searchContacts: (q: string) => request<{ items: Contact[] }>('GET', `/api/contacts?q=${enc(q)}&limit=10`),
+  /** `from` becomes part of `into` (into's name, email and attributes win); it cannot be undone. */
+  mergeContacts: (into: string, from: string) => request<MergeResult>('POST', `/api/contacts/${enc(into)}/merge`, { from }),
 
   queues: () => request<Queue[]>('GET', '/api/queues'),
   board: (queueId: string) => request<Board>('GET', `/api/queues/${enc(queueId)}/board`),

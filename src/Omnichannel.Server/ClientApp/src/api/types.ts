@@ -82,6 +82,14 @@ export interface Contact {
   conversations: { id: string; channel: string; status: Status; lastActivityAt: string }[];
 }
 
+/** POST /api/contacts/{id}/merge: what moved from `mergedFrom` into `id`. */
+export interface MergeResult {
+  id: string;
+  mergedFrom: string;
+  conversations: number;
+  identities: number;
+}
+
 export interface Queue {
   id: string;
   name: string;

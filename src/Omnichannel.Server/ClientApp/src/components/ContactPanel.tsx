@@ -1,9 +1,11 @@
 // The customer: identities on every channel, attributes and their other conversations.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { channelIcon, timeAgo } from '../format';
 import { contacts, wantContact } from '../state/contacts';
 import { conversation } from '../state/conversation';
 import { navigate } from '../state/router';
+import { me } from '../state/session';
+import { MergeDialog } from './MergeDialog';
 
 export function ContactPanel() {
   const c = conversation.value;
@@ -11,13 +13,25 @@ export function ContactPanel() {
     if (c) wantContact(c.contactId, true);
   }, [c?.id]);
   const contact = c ? contacts.value.get(c.contactId) : undefined;
+  const [merging, setMerging] = useState(false);
+  useEffect(() => setMerging(false), [c?.id]);
+  // Every agent may merge contacts they can see (the server checks both); the app is only ever an agent's.
+  const mayMerge = me.value !== null;
   return (
     <aside class="contact" aria-label="Contact">
       {!contact ? (
         <p class="muted">…</p>
       ) : (
         <>
-          <h3>{contact.name ?? contact.email ?? 'Customer'}</h3>
+          <div class="contact-head">
+            <h3>{contact.name ?? contact.email ?? 'Customer'}</h3>
+            {mayMerge && !merging && (
+              <button type="button" class="link" onClick={() => setMerging(true)} title="This customer has another contact: merge them">
+                Merge…
+              </button>
+            )}
+          </div>
+          {merging && <MergeDialog contact={contact} onDone={() => setMerging(false)} />}
           {contact.email && (
             <p class="muted">
               {contact.email}

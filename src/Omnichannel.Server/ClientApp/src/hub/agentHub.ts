@@ -46,6 +46,15 @@ export interface ViewersEvent {
   viewers: Viewer[];
 }
 
+/** Contact `fromId` was merged into `contactId`; `conversationIds`: the moved conversations this agent may see. */
+export interface ContactMergedEvent {
+  contactId: string;
+  fromId: string;
+  conversationIds: string[];
+  at: string;
+  actorId: string;
+}
+
 interface ResumeResult {
   events: InboxEvent[];
   reload: boolean;
@@ -60,6 +69,7 @@ export interface HubHandlers {
   presence(presence: PresenceEvent): void;
   viewers(viewers: ViewersEvent): void;
   boardChanged(queueId: string): void;
+  contactMerged(merged: ContactMergedEvent): void;
   /** Events were lost for good (or none had been seen before a drop): refetch lists and the open conversation. */
   reload(): void;
   status(status: HubStatus): void;
@@ -82,6 +92,7 @@ export class AgentHubClient {
     this.connection.on('Presence', (p: PresenceEvent) => handlers.presence(p));
     this.connection.on('Viewers', (v: ViewersEvent) => handlers.viewers(v));
     this.connection.on('BoardChanged', (queueId: string) => handlers.boardChanged(queueId));
+    this.connection.on('ContactMerged', (m: ContactMergedEvent) => handlers.contactMerged(m));
     this.connection.onreconnecting(() => handlers.status('reconnecting'));
     this.connection.onreconnected(() => void this.resume());
     this.connection.onclose(() => handlers.status('disconnected'));

@@ -51,6 +51,7 @@ export async function startSession(agent: Agent): Promise<void> {
     presence: fanOut('presence'),
     viewers: fanOut('viewers'),
     boardChanged: fanOut('boardChanged'),
+    contactMerged: fanOut('contactMerged'),
     reload: fanOut('reload'),
     status: (s) => (hubStatus.value = s),
   });
