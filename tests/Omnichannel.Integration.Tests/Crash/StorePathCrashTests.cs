@@ -13,8 +13,9 @@ namespace Omnichannel.Integration.Tests.Crash;
 /// the undo journal on, as the server uses them. The server is killed with SIGKILL at random moments and started
 /// again on the same data folder, which rolls back what a kill cut off. After each start, while the writers wait
 /// (a later write could cover damage up), every acknowledged ingest is stored exactly once, every acknowledged reply
-/// has its message and its outbox entry, and each conversation is in exactly one agent's list or one queue. At the
-/// end, also each holds what its last acknowledged change left, and <c>check</c> finds nothing.
+/// has its message and its outbox entry, each conversation is in exactly one agent's list or one queue, and the
+/// store checker finds nothing. At the end, also each holds what its last acknowledged change left, and <c>check</c>
+/// run as a process finds nothing.
 /// <c>OC_STORE_KILLS</c> sets the number of kills (default 5).
 /// </summary>
 public sealed class StorePathCrashTests(ITestOutputHelper output)

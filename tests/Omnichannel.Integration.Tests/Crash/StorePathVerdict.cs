@@ -6,10 +6,11 @@ using StackExchange.Redis;
 namespace Omnichannel.Integration.Tests.Crash;
 
 /// <summary>
-/// Holds the store after the last restart against what <see cref="StorePathLedger"/> says it acknowledged: every
+/// Holds the store after a restart against what <see cref="StorePathLedger"/> says it acknowledged: every
 /// ingest stored exactly once under the ids it was answered with (dedup key and message pointing at each other),
 /// every reply with its message and its outbox entry, each conversation in exactly one agent's list or one queue,
-/// each conversation holding what its last acknowledged change left. One line per finding.
+/// each conversation holding what its last acknowledged change left, and what <see cref="StoreChecker"/> finds.
+/// One line per finding.
 /// </summary>
 internal static class StorePathVerdict
 {
@@ -33,6 +34,10 @@ internal static class StorePathVerdict
             JudgeStates(snapshot, ledger, findings);
         }
 
+        // Every other invariant: an agent's list naming a conversation assigned to someone else, an index missing
+        // an entry. Settled: the live server's own jobs may write while this reads.
+        var report = await new StoreChecker(keys).CheckSettledAsync(db);
+        findings.AddRange(report.Findings.Select(f => "check: " + f));
         return findings;
     }
 
