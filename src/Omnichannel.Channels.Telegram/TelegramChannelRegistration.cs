@@ -10,7 +10,7 @@ public static class TelegramChannelRegistration
 {
     /// <summary>
     /// The Telegram channel: bots from <c>Omnichannel:Channels:Telegram:Bots</c> (validated at start), their pollers or
-    /// webhook registration, and the reply sender. With no bots configured nothing runs and nothing calls Telegram.
+    /// webhook registration, and its part in sending replies (TelegramOutboundChannel). With no bots configured nothing runs and nothing calls Telegram.
     /// Needs the store (<c>ITelegramStateStore</c>, <c>IOutboundQueue</c>, <c>IConversationStore</c>), a blob store and the mediator.
     /// </summary>
     public static IHostApplicationBuilder AddTelegramChannel(this IHostApplicationBuilder builder)
@@ -23,7 +23,7 @@ public static class TelegramChannelRegistration
         builder.Services.AddSingleton<IQuarantineReplayer, TelegramQuarantineReplayer>();
         builder.Services.AddHostedService<TelegramPoller>();
         builder.Services.AddHostedService<TelegramWebhookRegistrar>();
-        builder.Services.AddHostedService<TelegramReplySender>();
+        builder.Services.AddSingleton<IOutboundChannel, TelegramOutboundChannel>();
         return builder;
     }
 

@@ -7,6 +7,7 @@ using Omnichannel.Server.Channels.WebChat;
 using Omnichannel.Server.Commands;
 using Omnichannel.Server.Demo;
 using Omnichannel.Server.Hosting;
+using Omnichannel.Server.Outbox;
 using Omnichannel.Server.Realtime;
 
 if (args is ["check", ..])
@@ -26,6 +27,7 @@ builder.AddApiChannel();
 builder.AddWebChat();
 builder.AddTelegramChannel();
 builder.AddEmailChannel();
+builder.AddOutbox();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
 builder.AddRealtime();

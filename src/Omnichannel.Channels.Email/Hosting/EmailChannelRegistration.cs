@@ -11,7 +11,7 @@ namespace Omnichannel.Channels.Email.Hosting;
 public static class EmailChannelRegistration
 {
     /// <summary>
-    /// The email channel: one IMAP poller per configured mailbox and the SMTP reply sender. Needs the store
+    /// The email channel: one IMAP poller per configured mailbox and its part in sending replies (EmailOutboundChannel; the server runs the one outbox sender). Needs the store
     /// (<c>IMailboxStateStore</c>, <c>IOutboundQueue</c>), the blob store and the mediator. No mailboxes: nothing runs.
     /// </summary>
     public static IHostApplicationBuilder AddEmailChannel(this IHostApplicationBuilder builder)
@@ -22,7 +22,7 @@ public static class EmailChannelRegistration
         builder.Services.AddSingleton<EmailContinuity>();
         builder.Services.AddHostedService<EmailIngestService>();
         builder.Services.AddSingleton<IQuarantineReplayer, EmailQuarantineReplayer>();
-        builder.Services.AddHostedService<EmailReplySender>();
+        builder.Services.AddSingleton<IOutboundChannel, EmailOutboundChannel>();
         return builder;
     }
 

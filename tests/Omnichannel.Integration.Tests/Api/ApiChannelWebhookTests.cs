@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Omnichannel.Integration.Tests.Infrastructure;
 
 namespace Omnichannel.Integration.Tests.Api;
@@ -98,6 +99,42 @@ public sealed class ApiChannelWebhookTests(StoreServers servers)
         await WaitForDeliveryAsync(admin, ids.ConversationId, replyId, "failed", app);
         var messages = await admin.GetStringAsync($"/api/conversations/{ids.ConversationId}/messages");
         Assert.Contains("503", messages);
+    }
+
+    [Fact]
+    public async Task A_webhook_answering_410_Gone_fails_the_reply_at_once_without_trying_again()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 100, failStatus: StatusCodes.Status410Gone);
+        await using var app = AppWith(receiver);
+        var admin = await app.SignInAsAdminAsync();
+        var integration = await app.TokenClientAsync(admin, "inbound");
+        var ids = await InboxApp.PostInboundAsync(integration, "w5", "cust-5", "Hello?");
+
+        var reply = await admin.PostAsJsonAsync($"/api/conversations/{ids.ConversationId}/messages", new { text = "Hi!" });
+        var replyId = (await reply.Content.ReadFromJsonAsync<MessageBody>())!.Id;
+
+        await WaitForDeliveryAsync(admin, ids.ConversationId, replyId, "failed", app);
+        Assert.Contains("410 Gone", await admin.GetStringAsync($"/api/conversations/{ids.ConversationId}/messages"), StringComparison.Ordinal);
+        Assert.Equal(1, receiver.Calls);
+    }
+
+    [Fact]
+    public async Task A_webhook_that_hangs_is_cut_off_by_the_outbox_attempt_timeout_and_the_reply_is_sent_on_the_next_try()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(hangFirst: 1);
+        await using var app = AppWith(receiver);
+        app.Settings["Omnichannel:Channels:Api:Timeout"] = "00:05:00";
+        app.Settings["Omnichannel:Outbox:AttemptTimeout"] = "00:00:05";
+        var admin = await app.SignInAsAdminAsync();
+        var integration = await app.TokenClientAsync(admin, "inbound");
+        var ids = await InboxApp.PostInboundAsync(integration, "w6", "cust-6", "Hello?");
+
+        var reply = await admin.PostAsJsonAsync($"/api/conversations/{ids.ConversationId}/messages", new { text = "Hi!" });
+        var replyId = (await reply.Content.ReadFromJsonAsync<MessageBody>())!.Id;
+
+        await WaitForDeliveryAsync(admin, ids.ConversationId, replyId, "sent", app);
+        Assert.Equal(2, receiver.Calls);
+        Assert.Single(receiver.Received);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _failuresLeft;
+    private int _hangsLeft;
+    private int _failStatus = StatusCodes.Status503ServiceUnavailable;
+    private int _calls;
 
     public sealed record Delivery(string Body, IReadOnlyDictionary<string, string> Headers);
 
@@ -21,13 +24,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>Every POST that reached the receiver, answered or not.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
     private WebhookReceiver(WebApplication app, string url)
     {
         _app = app;
         Url = url;
     }
 
-    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0)
+    /// <summary>
+    /// A receiver that answers the first <paramref name="failFirst"/> calls with <paramref name="failStatus"/>, and
+    /// before that leaves the first <paramref name="hangFirst"/> unanswered until the caller gives up.
+    /// </summary>
+    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0, int failStatus = StatusCodes.Status503ServiceUnavailable, int hangFirst = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -38,9 +48,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(http.Request.Body);
             var body = await reader.ReadToEndAsync();
-            if (Interlocked.Decrement(ref receiver!._failuresLeft) >= 0)
+            Interlocked.Increment(ref receiver!._calls);
+            if (Interlocked.Decrement(ref receiver._hangsLeft) >= 0)
             {
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return Results.Empty;
+            }
+
+            if (Interlocked.Decrement(ref receiver._failuresLeft) >= 0)
+            {
+                return Results.StatusCode(receiver._failStatus);
             }
 
             receiver.Received.Enqueue(new Delivery(body, http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
@@ -48,7 +65,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver = new WebhookReceiver(app, address + "/hook") { _failuresLeft = failFirst };
+        receiver = new WebhookReceiver(app, address + "/hook") { _failuresLeft = failFirst, _failStatus = failStatus, _hangsLeft = hangFirst };
         return receiver;
     }
 

@@ -20,7 +20,7 @@ public static class WebChatRegistration
         builder.Services.AddSingleton<WebChatGate>();
         builder.Services.AddSingleton<VisitorPresence>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VisitorPresence>());
-        builder.Services.AddHostedService<WebChatOutbox>();
+        builder.Services.AddSingleton<IOutboundChannel, WebChatOutboundChannel>();
         builder.Services.AddHostedService<DefaultSiteBootstrapper>();
         builder.Services.AddCors();
         builder.Services.AddSingleton<ICorsPolicyProvider, SiteOriginsCorsPolicyProvider>();
