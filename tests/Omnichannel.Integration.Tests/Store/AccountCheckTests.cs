@@ -173,20 +173,7 @@ public sealed class AccountCheckTests(StoreServers servers)
     // sessions (they expire on their own, their index entries with them or at the next sign-in), the audit trail.
     private static async Task<string> DeleteSomethingAsync(StoreUnderTest store, Random random)
     {
-        var server = (await store.Connection.MultiplexerAsync()).GetServers()[0];
-        var names = new List<string>();
-        await foreach (var scanned in server.KeysAsync(pattern: store.Keys.Prefix + "*", pageSize: 1000))
-        {
-            var name = ((string)scanned!)[store.Keys.Prefix.Length..];
-            if (IsGuarded(name))
-            {
-                names.Add(name);
-            }
-        }
-
-        names.Sort(StringComparer.Ordinal);
-        var chosen = names[random.Next(names.Count)];
-        var key = (RedisKey)(store.Keys.Prefix + chosen);
+        var (chosen, key) = await GuardedKeys.PickAsync(store, random, IsGuarded);
         switch (random.Next(2), await store.Db.KeyTypeAsync(key))
         {
             case (0, RedisType.Hash) when chosen.StartsWith("agent", StringComparison.Ordinal):

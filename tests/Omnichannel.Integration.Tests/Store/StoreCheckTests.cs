@@ -115,20 +115,7 @@ public sealed class StoreCheckTests(StoreServers servers)
     // One random deletion among the keys, hash fields and list entries the checker guards; describes what it did.
     private static async Task<string> DeleteSomethingAsync(StoreUnderTest store, Random random)
     {
-        var server = (await store.Connection.MultiplexerAsync()).GetServers()[0];
-        var names = new List<string>();
-        await foreach (var scanned in server.KeysAsync(pattern: store.Keys.Prefix + "*", pageSize: 1000))
-        {
-            var name = ((string)scanned!)[store.Keys.Prefix.Length..];
-            if (IsGuarded(name))
-            {
-                names.Add(name);
-            }
-        }
-
-        names.Sort(StringComparer.Ordinal);
-        var chosen = names[random.Next(names.Count)];
-        var key = (RedisKey)(store.Keys.Prefix + chosen);
+        var (chosen, key) = await GuardedKeys.PickAsync(store, random, IsGuarded);
         var type = await store.Db.KeyTypeAsync(key);
         switch (random.Next(2), type)
         {
