@@ -25,6 +25,7 @@ internal static class LuaScripts
     public static string WakeSnoozed { get; } = Compose("wake_snoozed");
     public static string SetDelivery { get; } = Compose("set_delivery");
     public static string ClaimOutbound { get; } = Compose("claim_outbound");
+    public static string RetryLater { get; } = Compose("retry_later");
     public static string ContactMerge { get; } = Compose("contact_merge");
     public static string QuarantineAdd { get; } = Compose("quarantine_add");
     public static string QuarantineRemove { get; } = Compose("quarantine_remove");
@@ -41,6 +42,7 @@ internal static class LuaScripts
     public static string LoginFailure { get; } = ComposeJournal("login_failure");
     public static string SessionCreate { get; } = ComposeJournal("session_create");
     public static string SessionTouch { get; } = ComposeJournal("session_touch");
+    public static string QuarantineTry { get; } = ComposeJournal("quarantine_try");
     public static string SessionDelete { get; } = ComposeJournal("session_delete");
     public static string SessionDeleteAll { get; } = ComposeJournal("session_delete_all");
     public static string ShiftSave { get; } = ComposeJournal("shift_save");

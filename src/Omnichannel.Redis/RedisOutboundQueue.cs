@@ -40,12 +40,12 @@ public sealed class RedisOutboundQueue(RedisConnection connection) : IOutboundQu
 
     public async Task RetryLaterAsync(string channel, string messageId, DateTimeOffset due, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        var transaction = db.CreateTransaction();
-        _ = transaction.SortedSetAddAsync(Queue(channel) + ":retry", messageId, HashMapping.ToUnixMs(due));
-        _ = transaction.ListRemoveAsync(Queue(channel) + ":inflight", messageId);
-        await transaction.ExecuteAsync();
+        await connection.EvaluateJournaledAsync(LuaScripts.RetryLater, RetryLaterCall(channel, messageId, due));
     }
+
+    /// <summary>The keys and arguments of retry_later.lua (its clock argument is the due time), and its undo journal.</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) RetryLaterCall(string channel, string messageId, DateTimeOffset due) =>
+        connection.JournaledCall([.. CommonArgs(due), channel, messageId, HashMapping.Ms(due)]);
 
     public async Task<int> RecoverInFlightAsync(string channel, CancellationToken cancellationToken = default)
     {

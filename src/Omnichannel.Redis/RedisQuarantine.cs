@@ -14,7 +14,7 @@ namespace Omnichannel.Redis;
 /// quarantine:tries:{channel}:{account}:{item}  hash  count error: tries so far; expires after TriesLifetime
 /// </code>
 /// Adding and removing an entry are one journaled script each (quarantine_add.lua, quarantine_remove.lua), with
-/// their audit entry; the tries counter is a MULTI/EXEC. The raw bytes are base64: the undo journal's records are
+/// their audit entry; the tries counter is quarantine_try.lua. The raw bytes are base64: the undo journal's records are
 /// JSON, which binary does not survive (Garnet's cjson leaves a NUL unescaped).
 /// </summary>
 public sealed class RedisQuarantine(RedisConnection connection) : IQuarantineStore
@@ -36,15 +36,13 @@ public sealed class RedisQuarantine(RedisConnection connection) : IQuarantineSto
 
     public async Task<InboundAttempt> BeginAttemptAsync(InboundItemRef item, CancellationToken cancellationToken = default)
     {
-        var db = await connection.DatabaseAsync();
-        var key = Tries(item);
-        var transaction = db.CreateTransaction();
-        var count = transaction.HashIncrementAsync(key, "count");
-        _ = transaction.KeyExpireAsync(key, TriesLifetime);
-        var error = transaction.HashGetAsync(key, "error");
-        await transaction.ExecuteAsync();
-        return new InboundAttempt((int)await count, (string?)await error);
+        var result = (RedisResult[])(await connection.EvaluateJournaledAsync(LuaScripts.QuarantineTry, TryCall(item)))!;
+        return new InboundAttempt((int)result[0], result[1].IsNull ? null : (string?)result[1]);
     }
+
+    /// <summary>The keys and arguments of quarantine_try.lua, and its undo journal (null when none is kept).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) TryCall(InboundItemRef item) =>
+        connection.JournaledCall([Tries(item), (long)TriesLifetime.TotalMilliseconds]);
 
     public async Task CancelAttemptAsync(InboundItemRef item)
     {

@@ -16,7 +16,8 @@
 --   ["k", key, old value or false]                    string
 --   ["kpx", key, old value or false, old PTTL]        string with an expiry (PTTL -1: none)
 --   ["ltrim", key, old length]                        values pushed on the right: keep the first old length
---   ["lpush", key, [value...], length before]         values trimmed from the left, in LPUSH argument order; not
+--   ["lpush", key, [value...], length before]         values trimmed from the left (or one removed by j_lrem_one), in
+--                                                     LPUSH argument order; not
 --                                                     pushed back when the list still has its length before (the
 --                                                     trim never happened)
 --   ["zadd", key, [score, member, ...]]               members trimmed from a sorted set
@@ -145,6 +146,18 @@ local function j_rpush(key, value)
     journal({ 'ltrim', key, redis.call('LLEN', key) })
   end
   return redis.call('RPUSH', key, value)
+end
+
+-- LREM key 1 value, for a list used as a set (an outbox's in-flight list): the undo pushes the value back on the
+-- left, so the order is not kept. Journaled only when the value is there, so an "lpush" record always means it was.
+local function j_lrem_one(key, value)
+  if JOURNAL then
+    if not redis.call('LPOS', key, value) then
+      return 0
+    end
+    journal({ 'lpush', key, { value }, redis.call('LLEN', key) })
+  end
+  return redis.call('LREM', key, 1, value)
 end
 
 -- LTRIM key -cap -1: keeps the newest cap values of a list.

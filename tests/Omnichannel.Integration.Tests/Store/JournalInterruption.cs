@@ -69,7 +69,7 @@ internal static class JournalInterruption
         local redis_call = redis.call
         local writes_left = {{writes}}
         local WRITES = { HSET = 1, HSETNX = 1, HDEL = 1, HINCRBY = 1, ZADD = 1, ZREM = 1, ZREMRANGEBYRANK = 1, SADD = 1,
-          SREM = 1, SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, LMOVE = 1, DEL = 1, PEXPIRE = 1 }
+          SREM = 1, SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, LMOVE = 1, LREM = 1, DEL = 1, PEXPIRE = 1 }
         local redis = { call = function(command, key, ...)
           if WRITES[command] and key ~= KEYS[2] then
             if writes_left == 0 then

@@ -41,7 +41,9 @@ public sealed class UndoJournalJobTests(StoreServers servers)
         // The first reply claimed, then put off for a retry.
         await InterruptEveryWayAsync(store, LuaScripts.ClaimOutbound, outbox.ClaimCall("api", T0));
         Assert.Equal($"{replies[1]},{replies[2]} | {replies[0]}", await Lists());
-        await outbox.RetryLaterAsync("api", replies[0], T0.AddMinutes(1));
+        Assert.Equal(2, await InterruptEveryWayAsync(store, LuaScripts.RetryLater,
+            outbox.RetryLaterCall("api", replies[0], T0.AddMinutes(1))));
+        Assert.Equal($"{replies[1]},{replies[2]} | ", await Lists());
 
         // Its retry is due: it rejoins the queue behind the others, and the second reply is claimed.
         var writes = await InterruptEveryWayAsync(store, LuaScripts.ClaimOutbound,
