@@ -1,0 +1,7 @@
+namespace Omnichannel.Core.Sla;
+
+public enum SlaAlertKind
+{
+    Warning,
+    Breach,
+}
