@@ -154,4 +154,37 @@ public class ConversationSlaTests
         Assert.Equal(At("2026-01-06T09:20+01:00"), sla.FirstResponse!.Due);
         Assert.Equal(At("2026-01-06T09:14+01:00"), sla.FirstResponse.WarnAt);
     }
+
+    [Fact]
+    public void The_example_week_of_docs_sla_md_holds()
+    {
+        var policy = SlaPolicies.Standard(BusinessClockTests.Office());
+        var sla = ConversationSla.Start(policy, Priority.Normal, At("2026-01-05T16:50+01:00"));
+        Assert.Equal((At("2026-01-06T09:20+01:00"), At("2026-01-06T09:14+01:00")), (sla.FirstResponse!.Due, sla.FirstResponse.WarnAt));
+        Assert.Equal(At("2026-01-06T16:50+01:00"), sla.Resolution!.Due);
+
+        sla = sla.AgentReply(At("2026-01-06T09:35+01:00"), _alerts);
+        Assert.Equal(
+            [new SlaAlert(SlaTargetKind.FirstResponse, SlaAlertKind.Warning, At("2026-01-06T09:14+01:00")),
+             new SlaAlert(SlaTargetKind.FirstResponse, SlaAlertKind.Breach, At("2026-01-06T09:20+01:00"))],
+            _alerts);
+        Assert.Equal(SlaClockState.Breached, sla.FirstResponse!.State);
+
+        sla = sla.CustomerMessage(policy, At("2026-01-06T10:00+01:00"), _alerts);
+        Assert.Equal(At("2026-01-06T11:00+01:00"), sla.NextResponse!.Due);
+
+        sla = sla.StatusChanged(policy, ConversationStatus.Pending, At("2026-01-06T10:30+01:00"), _alerts);
+        Assert.Equal(TimeSpan.FromMinutes(30), sla.NextResponse!.Target - sla.NextResponse.Used);
+        Assert.Equal(TimeSpan.FromMinutes(6 * 60 + 20), sla.Resolution!.Target - sla.Resolution.Used);
+
+        sla = sla.StatusChanged(policy, ConversationStatus.Open, At("2026-01-09T15:00+01:00"), _alerts)
+            .CustomerMessage(policy, At("2026-01-09T15:00+01:00"), _alerts);
+        Assert.Equal(At("2026-01-09T15:30+01:00"), sla.NextResponse!.Due);
+        Assert.Equal(At("2026-01-12T13:20+01:00"), sla.Resolution!.Due);
+
+        sla = sla.AgentReply(At("2026-01-09T15:20+01:00"), _alerts)
+            .StatusChanged(policy, ConversationStatus.Resolved, At("2026-01-09T15:20+01:00"), _alerts);
+        Assert.Equal((SlaClockState.Met, SlaClockState.Met), (sla.NextResponse!.State, sla.Resolution!.State));
+        Assert.Equal([SlaTargetKind.FirstResponse], sla.Breaches);
+    }
 }
