@@ -76,6 +76,10 @@ public sealed class RedisKeys(string workspace)
 
     public string Shifts => Prefix + "shifts";
 
+    public string SlaPolicy(string id) => Prefix + "sla-policy:" + id;
+
+    public string SlaPolicies => Prefix + "sla-policies";
+
     public string Queue(string id) => Prefix + "queue:" + id;
 
     public string Queues => Prefix + "queues";

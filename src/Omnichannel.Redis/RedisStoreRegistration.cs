@@ -57,6 +57,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IUploadStore, RedisUploadStore>();
         builder.Services.AddSingleton<IVisitorPresenceStore, RedisVisitorPresenceStore>();
         builder.Services.AddSingleton<IShiftStore, RedisShiftStore>();
+        builder.Services.AddSingleton<ISlaPolicyStore, RedisSlaPolicyStore>();
         builder.Services.AddSingleton<ITelegramStateStore, RedisTelegramState>();
         builder.Services.AddSingleton<IMailboxStateStore, RedisMailboxState>();
         builder.Services.AddSingleton<IQuarantineStore, RedisQuarantine>();

@@ -12,6 +12,7 @@ namespace Omnichannel.Redis;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(StoredEvent))]
 [JsonSerializable(typeof(StoredShift))]
+[JsonSerializable(typeof(StoredSlaPolicy))]
 [JsonSerializable(typeof(Omnichannel.Core.Ports.Site))]
 [JsonSerializable(typeof(RedisViewerStore.Entry), TypeInfoPropertyName = "ViewerEntry")]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;
