@@ -55,6 +55,7 @@ public static class InboxRegistration
                 typeof(MessageValidationBehavior<,>),
             ];
         });
+        builder.Services.AddRequestValidators(typeof(InboxRegistration).Assembly);
         builder.Services.AddSingleton<InboxMetrics>();
         builder.Services.AddSingleton<Core.Features.OutboundSignals>();
         builder.Services.AddHostedService<SnoozeWaker>();

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using Mediator;
 using Omnichannel.Core.Assignment;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
@@ -6,34 +6,41 @@ using Omnichannel.Core.Scheduling;
 
 namespace Omnichannel.Server.Features.Queues;
 
-/// <summary>The lead's board: every member as assignment sees them now, the queue's backlog, and the next shift.</summary>
-internal static class QueueBoardApi
+/// <summary>
+/// <c>GET /api/queues/{id}/board</c>, the lead's board: every member as assignment sees them now, the queue's backlog,
+/// and the next shift.
+/// </summary>
+public sealed record ShowQueueBoard(string Id) : IRequest<Outcome<QueueBoard>>;
+
+public sealed class ShowQueueBoardHandler(
+    IQueueStore queues, IAssignmentStore assignments, IAgentStore agents, IShiftStore shifts, TimeProvider time)
+    : IRequestHandler<ShowQueueBoard, Outcome<QueueBoard>>
 {
     private const int NextShiftCount = 3;
 
-    public static async Task<Results<Ok<QueueBoard>, NotFound>> BoardAsync(
-        string id, IQueueStore queues, IAssignmentStore assignments, IAgentStore agents, IShiftStore shifts, TimeProvider time, CancellationToken ct)
+    public async ValueTask<Outcome<QueueBoard>> Handle(ShowQueueBoard request, CancellationToken cancellationToken)
     {
-        if (!Slugs.IsValid(id) || await queues.GetAsync(id, ct) is not { } queue)
+        var id = request.Id;
+        if (!Slugs.IsValid(id) || await queues.GetAsync(id, cancellationToken) is not { } queue)
         {
-            return TypedResults.NotFound();
+            return Outcome<QueueBoard>.NotFound;
         }
 
         var now = time.GetUtcNow();
-        var runtime = await assignments.ReadAgentsAsync(id, null, now, ct);
-        var waiting = await assignments.ReadWaitingAsync(id, ct);
-        var allShifts = await shifts.ListAsync(ct);
+        var runtime = await assignments.ReadAgentsAsync(id, null, now, cancellationToken);
+        var waiting = await assignments.ReadWaitingAsync(id, cancellationToken);
+        var allShifts = await shifts.ListAsync(cancellationToken);
         var members = new List<BoardMember>(runtime.Agents.Count);
         foreach (var agent in runtime.Agents)
         {
             var state = agent.State;
-            var account = await agents.GetAsync(state.AgentId, ct);
+            var account = await agents.GetAsync(state.AgentId, cancellationToken);
             var current = allShifts.Where(s => s.Members.Contains(state.AgentId, StringComparer.Ordinal))
                 .Select(s => (Shift: s, Window: ShiftCalendar.ActiveWindow(s, now)))
                 .Where(x => x.Window is not null)
                 .OrderByDescending(x => x.Window!.Value.End)
                 .FirstOrDefault();
-            var held = await assignments.ReadHeldAsync(id, state.AgentId, ct);
+            var held = await assignments.ReadHeldAsync(id, state.AgentId, cancellationToken);
             members.Add(new BoardMember(
                 state.AgentId,
                 account?.Name ?? state.AgentId,
@@ -62,7 +69,7 @@ internal static class QueueBoardApi
             .Select(x => new NextShiftDto(x.Shift.Id, x.Shift.Name, x.Start!.Value, x.Members))
             .ToList();
 
-        return TypedResults.Ok(new QueueBoard(
+        return Outcome<QueueBoard>.Found(new QueueBoard(
             QueueDto.From(queue, waiting),
             [.. members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)],
             runtime.NextAgentId,
