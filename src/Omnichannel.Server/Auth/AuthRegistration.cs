@@ -58,26 +58,23 @@ public static class AuthRegistration
     }
 
     /// <summary>
-    /// Keys in the store: cookies issued by one node are read by every other, and survive restarts. New keys are
-    /// encrypted to <see cref="KeyEncryptionCertificate"/> when there is one; keys written before that (plain XML)
-    /// are still read, so cookies and visitor tokens issued with them keep working.
+    /// Keys in the store (<see cref="RedisDataProtection.AddRedisDataProtection"/>). New keys are encrypted to
+    /// <see cref="KeyEncryptionCertificate"/> when there is one; keys written before that (plain XML) are still read,
+    /// so cookies and visitor tokens issued with them keep working.
     /// </summary>
     private static void AddStoredDataProtectionKeys(this IHostApplicationBuilder builder)
     {
         var keyEncryption = KeyEncryptionCertificate.Choose(builder.Configuration);
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("omnichannel");
-        if (keyEncryption.Certificate is { } certificate)
+        builder.AddRedisDataProtection(dataProtection =>
         {
-            dataProtection.ProtectKeysWithCertificate(certificate);
-        }
-
-        // After ProtectKeysWithCertificate's own setup: the repository is ours, the encryptor stays.
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<RedisConnection, ILogger<KeyEncryptionCertificate>>((options, connection, logger) =>
+            dataProtection.SetApplicationName("omnichannel");
+            if (keyEncryption.Certificate is { } certificate)
             {
-                options.XmlRepository = new RedisXmlRepository(connection);
-                keyEncryption.Replay(logger);
-            });
+                dataProtection.ProtectKeysWithCertificate(certificate);
+            }
+        });
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<ILogger<KeyEncryptionCertificate>>((_, logger) => keyEncryption.Replay(logger));
     }
 
     // An API answers 401/403, never a redirect to a login page.

@@ -57,7 +57,6 @@ public static class InboxRegistration
         });
         builder.Services.AddRequestValidators(typeof(InboxRegistration).Assembly);
         builder.Services.AddSingleton<InboxMetrics>();
-        builder.Services.AddSingleton<Core.Features.OutboundSignals>();
         builder.Services.AddHostedService<SnoozeWaker>();
         builder.Services.AddOptions<AssignmentOptions>()
             .BindConfiguration(AssignmentOptions.Section)

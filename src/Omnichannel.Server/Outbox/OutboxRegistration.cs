@@ -23,6 +23,8 @@ public static class OutboxRegistration
             pipeline.TimeProvider = TimeProvider.System;
             pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<OutboxOptions>>().Value.AttemptTimeout);
         });
+        // Also this node's handler of MessageCreated (the mediator finds it): one instance wakes the senders.
+        builder.Services.AddSingleton<OutboundSignals>();
         builder.Services.AddHostedService<OutboxService>();
         return builder;
     }

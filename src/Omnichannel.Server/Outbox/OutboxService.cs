@@ -1,5 +1,4 @@
 using Mediator;
-using Omnichannel.Core.Features;
 using Omnichannel.Core.Ports;
 using Polly.Registry;
 

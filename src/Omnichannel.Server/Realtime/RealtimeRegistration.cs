@@ -19,13 +19,9 @@ public static class RealtimeRegistration
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
         // Enums as camelCase strings, as in the REST API: the browser reads one shape of a conversation from both.
-        var signalR = builder.Services.AddSignalR()
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(EnumsAsStrings));
-        var store = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        if (!string.IsNullOrWhiteSpace(store.Redis))
-        {
-            signalR.AddStackExchangeRedis(store.Redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal($"oc:{{{store.Workspace}}}:signalr"));
-        }
+        builder.Services.AddSignalR()
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(EnumsAsStrings))
+            .AddRedisBackplane(builder.Configuration);
 
         builder.Services.AddSingleton<InboxEvents>();
         builder.Services.AddSingleton<LiveConnections>();

@@ -45,6 +45,8 @@ public sealed class ConfigurationTests(StoreServers servers)
     [InlineData("Omnichannel:Login:MaxFailures", "0", "MaxFailures")]
     [InlineData("Omnichannel:Channels:Email:Mailboxes:0:Name", "bad name!", "Mailboxes:0:Name")]
     [InlineData("Omnichannel:Quarantine:MaxAttempts", "0", "Quarantine:MaxAttempts")]
+    [InlineData("Omnichannel:Blobs:Directory", "", "Omnichannel:Blobs:Directory")]
+    [InlineData("Omnichannel:Blobs:Directory", "   ", "Omnichannel:Blobs:Directory")]
     public async Task An_invalid_setting_stops_the_start_with_a_message_naming_it(string key, string value, string named)
     {
         // WebApplicationFactory's deferred host can lose the start's exception when the failed host is disposed before

@@ -85,7 +85,8 @@ public static class AttachmentsApi
 
     public static IServiceCollection AddBlobStore(this IServiceCollection services)
     {
-        services.AddOptions<BlobOptions>().BindConfiguration(BlobOptions.Section);
+        services.AddOptions<BlobOptions>().BindConfiguration(BlobOptions.Section)
+            .Validate(options => options.IsValid, BlobOptions.Invalid).ValidateOnStart();
         services.AddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<BlobOptions>>().Value.Directory, sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -3,14 +3,14 @@ using Mediator;
 using Omnichannel.Core.Events;
 using Omnichannel.Core.Model;
 
-namespace Omnichannel.Core.Features;
+namespace Omnichannel.Server.Outbox;
 
 /// <summary>
 /// Wakes this node's sender for a channel when a reply in one of that channel's conversations is stored here, so it
 /// goes out at once instead of at the sender's next poll. One wake-up drains the channel's outbox, so wake-ups that
 /// arrive while one is pending fold into it.
 /// </summary>
-public sealed class OutboundSignals : INotificationHandler<MessageCreated>
+internal sealed class OutboundSignals : INotificationHandler<MessageCreated>
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _signals = new(StringComparer.Ordinal);
 
