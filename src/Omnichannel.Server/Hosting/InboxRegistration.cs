@@ -17,6 +17,7 @@ using Omnichannel.Server.Features.Inbound;
 using Omnichannel.Server.Features.Quarantine;
 using Omnichannel.Server.Features.Queues;
 using Omnichannel.Server.Features.Shifts;
+using Omnichannel.Server.Features.Sla;
 using Omnichannel.Server.Features.Tokens;
 using Omnichannel.Server.Pipeline;
 
@@ -116,6 +117,7 @@ public static class InboxRegistration
         app.MapGroup("/api/conversations").WithTags("Conversations").MapAttachmentsApi();
         app.MapGroup("/api/contacts").WithTags("Contacts").MapContactsApi();
         app.MapGroup("/api/shifts").WithTags("Shifts").MapShiftsApi();
+        app.MapGroup("/api/sla-policies").WithTags("SLA").MapSlaPoliciesApi();
         return app;
     }
 }

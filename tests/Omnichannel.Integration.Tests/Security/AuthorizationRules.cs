@@ -57,6 +57,10 @@ public static class AuthorizationRules
         ["GET /api/shifts/{id}"] = May.Agents,
         ["PUT /api/shifts/{id}"] = May.Leads,
         ["DELETE /api/shifts/{id}"] = May.Leads,
+        ["GET /api/sla-policies/"] = May.Agents,
+        ["GET /api/sla-policies/{id}"] = May.Agents,
+        ["PUT /api/sla-policies/{id}"] = May.Leads,
+        ["DELETE /api/sla-policies/{id}"] = May.Leads,
 
         ["GET /api/audit/"] = May.Leads,
         ["GET /api/tokens/"] = May.Admins,
