@@ -53,6 +53,9 @@ internal static class LuaScripts
     public static string UploadTake { get; } = ComposeJournal("upload_take");
     public static string Viewers { get; } = ComposeJournal("viewers");
 
+    // The roll-back of an unfinished operation's journal stands alone: it writes through no helper.
+    public static string JournalRollBack { get; } = Read("journal_rollback");
+
     private static string Compose(string name) => Common + "\n" + Read(name);
 
     private static string ComposeJournal(string name) => Read("journal") + "\n" + Read(name);
