@@ -1,14 +1,14 @@
-using System.Globalization;
-using System.Text.Json;
 using StackExchange.Redis;
 
 namespace Omnichannel.Redis;
 
 /// <summary>
 /// Rolls back operations whose script did not finish (journal.lua): each <c>oc:{ws}:journal:{op}</c> left in the
-/// store holds the undo records of every write of its operation that the store kept, oldest first. Applying them
-/// newest first, with the journal's deletion, in one MULTI/EXEC (which Garnet recovers whole) puts every key back
-/// as the operation found it. Nobody was told the operation succeeded, so the caller's retry does it again, once.
+/// store holds the undo records of every write of its operation that the store kept, oldest first.
+/// journal_rollback.lua undoes them newest first, popping each once it is undone, which puts every key back as the
+/// operation found it. A kill during the roll-back leaves the records not yet popped; every undo sets a state, so
+/// the next start redoes the newest of them harmlessly and finishes. Nobody was told the operation succeeded, so the
+/// caller's retry does it again, once.
 /// </summary>
 public static class JournalRecovery
 {
@@ -33,133 +33,26 @@ public static class JournalRecovery
         while (cursor != "0");
 
         var newestFirst = journals.Distinct(StringComparer.Ordinal)
-            .OrderByDescending(OperationId, StringComparer.Ordinal);
+            .OrderByDescending(OperationId, StringComparer.Ordinal)
+            .ToList();
         foreach (var journal in newestFirst)
         {
             await RollBackAsync(db, journal);
         }
 
-        return journals.Count;
+        return newestFirst.Count;
     }
 
     /// <summary>
-    /// Undoes the writes one journal records and deletes it, in one transaction. A missing journal is a no-op. Run
-    /// it while nothing else writes (start-up, or right after the journal's own script failed on this connection).
+    /// Undoes the writes one journal records and deletes it (journal_rollback.lua). A missing journal is a no-op.
+    /// Run it while nothing else writes to the operation's keys (start-up, or right after the journal's own script
+    /// failed), as the undo puts back what the operation found.
     /// </summary>
-    public static async Task RollBackAsync(IDatabase db, string journal)
-    {
-        var records = await db.ListRangeAsync(journal);
-        var transaction = db.CreateTransaction();
-        var queued = new List<Task>();
-        for (var i = records.Length - 1; i >= 0; i--)
-        {
-            using var record = JsonDocument.Parse((string)records[i]!);
-            // Every write before the newest record was made (its record follows it in the journal); the newest
-            // record's write may not have been. Only a trim is not undone by restoring a state: read whether it ran.
-            var root = record.RootElement;
-            if (i == records.Length - 1 && root[0].GetString() == "lpush"
-                && await db.ListLengthAsync(root[1].GetString()) == root[3].GetInt64())
-            {
-                continue;
-            }
+    public static Task RollBackAsync(IDatabase db, string journal) =>
+        db.ScriptEvaluateAsync(LuaScripts.JournalRollBack, RollBackKeys(journal));
 
-            Undo(transaction, root, queued);
-        }
-
-        queued.Add(transaction.KeyDeleteAsync(journal));
-        if (!await transaction.ExecuteAsync())
-        {
-            throw new InvalidOperationException($"Rolling back {journal} was not executed.");
-        }
-
-        await Task.WhenAll(queued);
-    }
+    /// <summary>The keys of journal_rollback.lua: the journal alone (it lives in its workspace's slot).</summary>
+    internal static RedisKey[] RollBackKeys(string journal) => [journal];
 
     private static string OperationId(string journal) => journal[(journal.LastIndexOf(':') + 1)..];
-
-    // One record restores what its write found (the formats are listed at the top of journal.lua).
-    private static void Undo(ITransaction transaction, JsonElement record, List<Task> queued)
-    {
-        var key = (RedisKey)record[1].GetString();
-        switch (record[0].GetString())
-        {
-            case "h":
-                var fields = record[2];
-                var old = record[3];
-                for (var f = 0; f < fields.GetArrayLength(); f++)
-                {
-                    var field = fields[f].GetString();
-                    queued.Add(Value(old[f]) is { } value
-                        ? transaction.HashSetAsync(key, field, value)
-                        : transaction.HashDeleteAsync(key, field));
-                }
-
-                break;
-            case "z":
-                queued.Add(Value(record[3]) is { } score
-                    ? transaction.SortedSetAddAsync(key, record[2].GetString(), Score(score))
-                    : transaction.SortedSetRemoveAsync(key, record[2].GetString()));
-                break;
-            case "s":
-                queued.Add(transaction.SetRemoveAsync(key, record[2].GetString()));
-                break;
-            case "srem":
-                queued.Add(transaction.SetAddAsync(key, record[2].GetString()));
-                break;
-            case "kpx":
-                var ttl = record[3].GetInt64();
-                queued.Add(Value(record[2]) is not { } expiring ? transaction.KeyDeleteAsync(key)
-                    : ttl > 0 ? transaction.StringSetAsync(key, expiring, TimeSpan.FromMilliseconds(ttl))
-                    : transaction.StringSetAsync(key, expiring));
-                break;
-            case "k":
-                queued.Add(Value(record[2]) is { } previous
-                    ? transaction.StringSetAsync(key, previous)
-                    : transaction.KeyDeleteAsync(key));
-                break;
-            case "ttl":
-                // -2: the key was absent, so its expiry was never there to change; -1: it had none.
-                var left = record[2].GetInt64();
-                if (left != -2)
-                {
-                    queued.Add(left > 0
-                        ? transaction.KeyExpireAsync(key, TimeSpan.FromMilliseconds(left))
-                        : transaction.KeyPersistAsync(key));
-                }
-
-                break;
-            case "ltrim":
-                var length = record[2].GetInt64();
-                queued.Add(length == 0
-                    ? transaction.KeyDeleteAsync(key)
-                    : transaction.ListTrimAsync(key, 0, length - 1));
-                break;
-            case "lpush":
-                queued.Add(transaction.ListLeftPushAsync(key,
-                    [.. record[2].EnumerateArray().Select(v => (RedisValue)Value(v))]));
-                break;
-            case "zadd":
-                var pairs = record[2];
-                var entries = new SortedSetEntry[pairs.GetArrayLength() / 2];
-                for (var e = 0; e < entries.Length; e++)
-                {
-                    entries[e] = new(Value(pairs[(2 * e) + 1]), Score(Value(pairs[2 * e])!));
-                }
-
-                queued.Add(transaction.SortedSetAddAsync(key, entries));
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown undo record {record.GetRawText()}.");
-        }
-    }
-
-    // A value as the script read it: false (Lua's nil from a read) is absent; numbers stay as the server wrote them.
-    private static string? Value(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        _ => null,
-    };
-
-    private static double Score(string score) => double.Parse(score, NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -48,8 +48,13 @@ internal static class LuaScripts
     public static string ShiftSave { get; } = ComposeJournal("shift_save");
     public static string ShiftDelete { get; } = ComposeJournal("shift_delete");
     public static string SiteSave { get; } = ComposeJournal("site_save");
+    public static string TokenCreate { get; } = ComposeJournal("token_create");
+    public static string TokenDelete { get; } = ComposeJournal("token_delete");
     public static string UploadTake { get; } = ComposeJournal("upload_take");
     public static string Viewers { get; } = ComposeJournal("viewers");
+
+    // The roll-back of an unfinished operation's journal stands alone: it writes through no helper.
+    public static string JournalRollBack { get; } = Read("journal_rollback");
 
     private static string Compose(string name) => Common + "\n" + Read(name);
 

@@ -4,7 +4,7 @@ namespace Omnichannel.Redis.Checking;
 
 /// <summary>
 /// Accounts and settings against the sets and indexes written with them (agent_save.lua, queue_save.lua,
-/// session_create.lua, shift_save.lua, site_save.lua; API tokens in one MULTI/EXEC): every listed id has its record
+/// session_create.lua, shift_save.lua, site_save.lua, token_create.lua): every listed id has its record
 /// and every record is listed; the email guard <c>agents:by-email</c> and each agent point at each other; an agent's
 /// <c>queues</c> field and the queues' <c>members</c> sets agree (routing reads the sets); a session is in its agent's
 /// index (signing out everywhere reads the index, so an unlisted session would survive it).

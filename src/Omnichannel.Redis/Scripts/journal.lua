@@ -4,8 +4,8 @@
 -- the helpers below first appends how to undo it, so whatever prefix of the script survives also holds the undo
 -- records of every write in it. The script deletes the journal as its last write; a journal still there at start-up
 -- belongs to an operation that never finished (never acknowledged), and JournalRecovery rolls it back, newest
--- record first, in one MULTI/EXEC. Without KEYS[2] (redis-server, which replays a script whole) the helpers are
--- the plain commands.
+-- record first (journal_rollback.lua, which a kill may cut and the next start finishes). Without KEYS[2]
+-- (redis-server, which replays a script whole) the helpers are the plain commands.
 --
 -- Records are JSON arrays. Each restores the state its write found, whether or not that write was made: the newest
 -- record of a journal may be all that made it of its write.

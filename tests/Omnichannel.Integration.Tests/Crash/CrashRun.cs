@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Omnichannel.Core.Model;
 using Omnichannel.Integration.Tests.Email;
@@ -24,15 +23,10 @@ internal sealed class CrashRun(MailServers mail, ITestOutputHelper output, Crash
     private const int TelegramKillEvery = 3;
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(90);
 
-    /// <summary>A file the run appends its progress to as it goes (<c>OC_CRASH_LOG</c>).</summary>
-    public const string ProgressFileVariable = "OC_CRASH_LOG";
-
-    private static readonly Lock ProgressFileLock = new();
-
     private readonly Uri _address = ServerProcess.FreeAddress();
     private readonly string _data = TempDirectories.Create("oc-crash-suite-");
     private readonly string _mailbox = MailServers.NewUser("crash");
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ProgressLog _log = new(output, "crash suite " + store.Name, TimeProvider.System);
     private readonly CancellationTokenSource _stopTaking = new();
     private readonly CancellationTokenSource _abort = new();
     private BotApiEmulator? _api;
@@ -134,19 +128,8 @@ internal sealed class CrashRun(MailServers mail, ITestOutputHelper output, Crash
     /// <summary>What the server logged last, for a failure message.</summary>
     public string Tail() => _server?.Tail() ?? "(server down)";
 
-    public void Log(string line)
-    {
-        var stamped = $"{_clock.Elapsed.TotalSeconds:0.0} s: {line}";
-        output.WriteLine(stamped);
-        // xunit shows a test's output only when it ends; a run that seems stuck is watched through this file.
-        if (Environment.GetEnvironmentVariable(ProgressFileVariable) is { Length: > 0 } file)
-        {
-            lock (ProgressFileLock)
-            {
-                File.AppendAllText(file, $"{DateTime.UtcNow:HH:mm:ss} {store.Name} {stamped}{Environment.NewLine}");
-            }
-        }
-    }
+    /// <summary>One line of progress (<see cref="ProgressLog"/>: the test output, stderr, <c>OC_CRASH_LOG</c>).</summary>
+    public void Log(string line) => _log.Write(line);
 
     // Everything accepted stored, every update confirmed, no reply still pending.
     private async Task DrainAsync(StoreReader reader, TelegramDriver telegram)

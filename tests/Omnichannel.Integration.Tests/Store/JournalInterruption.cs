@@ -48,6 +48,47 @@ internal static class JournalInterruption
         }
     }
 
+    // Stops the script after 1, 2, 3 ... writes and each time cuts the roll-back of what it left after 0, 1, 2 ...
+    // of the roll-back's own writes, twice in a row (as a start killed during its roll-back, and the next one, do),
+    // then rolls back whole: every cut must end in the store the script found, as an uninterrupted roll-back does.
+    // Returns how many roll-backs were cut.
+    public static async Task<int> InterruptRollBackEveryWayAsync(StoreUnderTest store, string script,
+        (RedisKey[] Keys, RedisValue[] Args, string? Journal) call)
+    {
+        var before = await DumpAsync(store);
+        var journal = call.Journal!;
+        (RedisKey[], RedisValue[], string?) rollBack = (JournalRecovery.RollBackKeys(journal), [], null);
+        var cut = 0;
+        for (var writes = 1; ; writes++)
+        {
+            Assert.True(writes < 500, "the script never got through: a script error other than the test's stop?");
+            if (await RunStoppedAsync(store.Db, script, call, writes))
+            {
+                return cut;
+            }
+
+            for (var undoWrites = 0; ; undoWrites++)
+            {
+                Assert.True(undoWrites < 5000, "the roll-back never got through");
+                var when = $"stopped after {writes} writes, its roll-back after {undoWrites}";
+                if (await RunStoppedAsync(store.Db, LuaScripts.JournalRollBack, rollBack, undoWrites))
+                {
+                    AssertSame(before, await DumpAsync(store), when + " (not cut)");
+                    break;
+                }
+
+                cut++;
+                Assert.Contains(await CheckAsync(store), f => f.Kind == "journal-pending");
+                // The second cut may find little enough left to get through.
+                var finished = await RunStoppedAsync(store.Db, LuaScripts.JournalRollBack, rollBack, undoWrites);
+                Assert.Equal(finished ? 0 : 1, await JournalRecovery.RollBackAllAsync(store.Db));
+                AssertSame(before, await DumpAsync(store), when);
+                Assert.Empty(await CheckAsync(store));
+                Assert.False(await RunStoppedAsync(store.Db, script, call, writes), "the script got further this time");
+            }
+        }
+    }
+
     // True when the script got through, false when the shim stopped it after `writes` writes (journal records aside).
     public static async Task<bool> RunStoppedAsync(IDatabase db, string script,
         (RedisKey[] Keys, RedisValue[] Args, string? Journal) call, int writes)
@@ -69,7 +110,8 @@ internal static class JournalInterruption
         local redis_call = redis.call
         local writes_left = {{writes}}
         local WRITES = { HSET = 1, HSETNX = 1, HDEL = 1, HINCRBY = 1, ZADD = 1, ZREM = 1, ZREMRANGEBYRANK = 1, SADD = 1,
-          SREM = 1, SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, LMOVE = 1, LREM = 1, DEL = 1, PEXPIRE = 1 }
+          SREM = 1, SET = 1, INCR = 1, RPUSH = 1, LTRIM = 1, LMOVE = 1, LREM = 1, DEL = 1, PEXPIRE = 1, PERSIST = 1,
+          LPUSH = 1, RPOP = 1 }
         local redis = { call = function(command, key, ...)
           if WRITES[command] and key ~= KEYS[2] then
             if writes_left == 0 then

@@ -9,8 +9,9 @@ namespace Omnichannel.Integration.Tests.Store;
 
 /// <summary>
 /// The undo journal for accounts: an agent created and updated (with both sides of its queue memberships), a failed
-/// sign-in counted up to a lockout, and an agent's sessions created, touched and ended; each stopped after every one
-/// of its writes and rolled back to exactly the store it found, expiries included.
+/// sign-in counted up to a lockout, an agent's sessions created, touched and ended, and an API token created and
+/// revoked; each stopped after every one of its writes and rolled back to exactly the store it found, expiries
+/// included.
 /// </summary>
 [Collection(StoreCollection.Name)]
 public sealed class UndoJournalAccountTests(StoreServers servers)
@@ -117,11 +118,40 @@ public sealed class UndoJournalAccountTests(StoreServers servers)
         Assert.True(await store.Db.KeyTimeToLiveAsync(store.Keys.Session(all[3].Id)) > TimeSpan.FromHours(7));
     }
 
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task An_api_token_created_or_deleted_stopped_after_any_of_its_writes_is_rolled_back(string backend)
+    {
+        await using var store = await OpenJournaledAsync(backend);
+        await store.Tokens.CreateAsync(Token(Ids.New(), "CRM"));
+        var token = Token(Ids.New(), "Billing");
+
+        // The hash and its listing.
+        Assert.Equal(2, await InterruptEveryWayAsync(store, LuaScripts.TokenCreate, store.Tokens.CreateCall(token)));
+        var stored = (await store.Tokens.GetAsync(token.Id))!;
+        Assert.Equal((token.Name, token.SecretHash, token.CreatedAt), (stored.Name, stored.SecretHash, stored.CreatedAt));
+        Assert.Equal(token.Scopes, stored.Scopes);
+        Assert.Equal(2, (await store.Tokens.ListAsync()).Count);
+
+        // Revoked: the hash (it comes back whole) and its listing.
+        Assert.Equal(2, await InterruptEveryWayAsync(store, LuaScripts.TokenDelete, store.Tokens.DeleteCall(token.Id)));
+        Assert.Null(await store.Tokens.GetAsync(token.Id));
+        Assert.Single(await store.Tokens.ListAsync());
+
+        // Unknown or malformed: nothing deleted, no journal left.
+        Assert.False(await store.Tokens.DeleteAsync(token.Id));
+        Assert.False(await store.Tokens.DeleteAsync("../agents"));
+        Assert.Empty(await CheckAsync(store));
+    }
+
     private async Task<StoreUnderTest> OpenJournaledAsync(string backend) =>
         await OpenAsync(servers.For(backend), embedded: null, undoJournal: true);
 
     private static Agent Agent(string id, string email, IReadOnlyList<string> queues) =>
         new(id, email, "Ana", AgentRole.Agent, 3, queues, "hash", "stamp", T0);
+
+    private static ApiToken Token(string id, string name) =>
+        new(id, name, ["conversations:read"], "hash", "ana", T0);
 
     private static AgentSession Session(string agentId, DateTimeOffset at) =>
         new(SessionIds.New(), agentId, "Firefox on Linux", at, at);
