@@ -4,8 +4,3 @@ namespace Omnichannel.Core.Assignment;
 /// <param name="UnansweredSince">The customer's oldest message the agent has not answered yet; null = nothing unanswered.</param>
 /// <param name="IsBeingTypedIn">The agent is typing a reply in it right now: it never moves.</param>
 public sealed record HeldConversation(string ConversationId, DateTimeOffset? UnansweredSince, bool IsBeingTypedIn);
-
-/// <summary>An agent with the conversations of the queue they hold (their other queues count only in OpenCount).</summary>
-public sealed record AgentLoad(AgentState Agent, IReadOnlyList<HeldConversation> Conversations);
-
-public sealed record RebalanceMove(string ConversationId, string From, string To);

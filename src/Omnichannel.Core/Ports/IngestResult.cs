@@ -20,18 +20,3 @@ public sealed record IngestResult(
     ConversationStatus? PreviousStatus = null,
     long ConversationEventSequence = 0,
     IReadOnlyList<AssignmentChange>? Assignments = null);
-
-/// <summary>Outcome of appending an agent's reply or private note; <see cref="Channel"/> is the conversation's.</summary>
-public sealed record AppendResult(string MessageId, long EventSequence, string Channel);
-
-public sealed record WokenConversation(string ConversationId, long EventSequence);
-
-public sealed record StatusChangeResult(ConversationStatus Previous, ConversationStatus Current, long EventSequence);
-
-public sealed record AssignmentResult(string? PreviousAssigneeId, string? AssigneeId, long EventSequence);
-
-/// <summary>One page of a list, newest first; <see cref="NextCursor"/> is null on the last page.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
-
-/// <summary>An entry of the workspace event log, which clients resume from by sequence.</summary>
-public sealed record StoreEvent(long Sequence, string Type, string ConversationId, string? MessageId, DateTimeOffset At, string? ActorId);
