@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
-using Omnichannel.Core.Blobs;
 using Omnichannel.Core.Ports;
+using Omnichannel.Storage.Files;
 
-namespace Omnichannel.Core.Tests.Blobs;
+namespace Omnichannel.Integration.Tests.Blobs;
 
 public sealed class FileBlobStoreTests : IDisposable
 {

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 
-namespace Omnichannel.Core.Blobs;
+namespace Omnichannel.Storage.Files;
 
 /// <summary>
 /// Blobs as files under one directory: <c>{yyyy}/{MM}/{dd}/{id}</c>. A blob is written to a temporary file and moved
