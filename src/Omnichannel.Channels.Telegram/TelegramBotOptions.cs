@@ -4,16 +4,6 @@ using Omnichannel.Core.Validation;
 
 namespace Omnichannel.Channels.Telegram;
 
-/// <summary>How a bot receives its updates.</summary>
-public enum TelegramBotMode
-{
-    /// <summary>Long polling with <c>getUpdates</c>; works behind NAT and needs no public URL.</summary>
-    Polling,
-
-    /// <summary>Telegram POSTs each update to <see cref="TelegramBotOptions.WebhookUrl"/>.</summary>
-    Webhook,
-}
-
 /// <summary>
 /// One bot, bound from <c>Omnichannel:Channels:Telegram:Bots:N</c> (keys pinned by issue 6). Empty strings mean "not set",
 /// as everywhere in our configuration. A class, not a record, so the token never shows up in a log through <c>ToString</c>.

@@ -30,13 +30,3 @@ public static class TelegramChannelRegistration
     /// <summary>The webhook endpoint, <c>POST /api/channels/telegram/{Name}/webhook</c>.</summary>
     public static IEndpointRouteBuilder MapTelegramChannel(this IEndpointRouteBuilder app) => app.MapTelegramWebhook();
 }
-
-/// <summary>Every problem of the Telegram section at once, each naming its full key.</summary>
-internal sealed class TelegramChannelOptionsValidator : IValidateOptions<TelegramChannelOptions>
-{
-    public ValidateOptionsResult Validate(string? name, TelegramChannelOptions options)
-    {
-        var errors = options.Validate().Select(e => $"{TelegramChannelOptions.Section}:{e.Field} {e.Message}").ToList();
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-}

@@ -61,6 +61,3 @@ public sealed partial class TelegramMediaDownloader(IBlobStore blobs, IOptions<T
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram refused file {FileUniqueId} ({ErrorCode}: {Description}); the message is kept without it")]
     private partial void LogRefused(string fileUniqueId, int errorCode, string description);
 }
-
-/// <summary>The files kept, and a note for each one left out.</summary>
-public sealed record DownloadedMedia(IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<string> Notes);

@@ -5,12 +5,6 @@ using TelegramMessage = Telegram.Bot.Types.Message;
 
 namespace Omnichannel.Channels.Telegram;
 
-/// <summary>What a customer sent, as a label for the inbox and the files to fetch; null for service messages.</summary>
-internal sealed record MessageContent(string? Label, IReadOnlyList<TelegramMediaFile> Media)
-{
-    public static readonly MessageContent PlainText = new(null, []);
-}
-
 /// <summary>
 /// Reads the content of a message. Labels stand in for the text of media-only messages, so a photo with no caption
 /// still opens a conversation the agent can read; the files themselves arrive later as attachments.

@@ -31,6 +31,3 @@ public static class TelegramReplyPlan
         attachment.Size <= MaxPhotoBytes
         && attachment.ContentType.ToLowerInvariant() is "image/jpeg" or "image/jpg" or "image/png" or "image/webp";
 }
-
-/// <summary>One Telegram message of a reply: a text, or a file with an optional caption (<see cref="Text"/>).</summary>
-public sealed record TelegramReplyPart(string? Text, AttachmentInfo? File, bool AsPhoto);

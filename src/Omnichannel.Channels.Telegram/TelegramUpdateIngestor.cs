@@ -95,11 +95,3 @@ public sealed partial class TelegramUpdateIngestor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Bot {Bot}: update {UpdateId} was refused by the inbox and is dropped: {Error}")]
     private partial void LogRefused(string bot, int updateId, string error);
 }
-
-public enum TelegramIngestOutcome
-{
-    Stored,
-    Duplicate,
-    Skipped,
-    Refused,
-}

@@ -3,9 +3,6 @@ using MimeKit;
 
 namespace Omnichannel.Channels.Email.Inbound;
 
-/// <summary>A message's body, read: the new text, the quoted trail, the sanitized HTML and what was hashed for the external id.</summary>
-internal sealed record EmailBodyContent(string Text, string? QuotedText, string? Html, string HashSource);
-
 /// <summary>
 /// Reads the body parts: text from text/plain when there is one (quoted trail split off by <see cref="QuotedTrailSplitter"/>),
 /// otherwise derived from the HTML; HTML sanitized with its trail cut by <see cref="HtmlBodyReader"/>.

@@ -50,6 +50,3 @@ public sealed record EmailMetadata
     /// <summary>Attachments left out because they were over the size limit; the text says so too.</summary>
     public IReadOnlyList<SkippedAttachment> SkippedAttachments { get; init; } = [];
 }
-
-/// <summary>An attachment that was not stored; <see cref="Size"/> is its decoded size in bytes.</summary>
-public sealed record SkippedAttachment(string FileName, string ContentType, long Size);

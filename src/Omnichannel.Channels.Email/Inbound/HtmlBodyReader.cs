@@ -5,12 +5,6 @@ using AngleSharp.Html.Parser;
 namespace Omnichannel.Channels.Email.Inbound;
 
 /// <summary>
-/// An HTML body, read: the new part as text, the quoted trail as text, and the new part as sanitized HTML, or null with
-/// <see cref="HtmlDropped"/> saying why when the markup was too hostile to keep.
-/// </summary>
-internal sealed record HtmlBody(string Text, string? Trail, string? Html, string? HtmlDropped = null);
-
-/// <summary>
 /// Reads an HTML body: cuts the quoted trail off the markup, derives the text, and sanitizes what is left.
 /// <list type="bullet">
 /// <item>Outlook marks where its reply header starts (<c>appendonsend</c>, <c>divRplyFwdMsg</c>): everything from there on

@@ -1,8 +1,5 @@
 namespace Omnichannel.Channels.Email.Inbound;
 
-/// <summary>The new part of a reply and the quoted trail cut off it (null when nothing was cut).</summary>
-internal sealed record QuotedTrailSplit(string Reply, string? Trail);
-
 /// <summary>
 /// Separates what the customer wrote from the earlier messages their mail client quoted below (or above) it.
 /// <list type="bullet">

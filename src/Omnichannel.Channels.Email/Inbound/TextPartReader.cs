@@ -4,9 +4,6 @@ using MimeKit.Text;
 
 namespace Omnichannel.Channels.Email.Inbound;
 
-/// <summary>A decoded body part: its text, how many bytes it took, whether it was cut at the byte limit, and a declared charset nobody knows.</summary>
-internal readonly record struct DecodedText(string Text, int ByteCount, bool Truncated, string? UnknownCharset);
-
 /// <summary>
 /// Decodes text parts without trusting them: at most a byte limit is read, an unknown or broken declared charset falls back
 /// to UTF-8 (when the bytes are valid UTF-8) or Windows-1252, and invalid byte sequences become U+FFFD instead of throwing.

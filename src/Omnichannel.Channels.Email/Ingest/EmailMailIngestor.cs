@@ -12,14 +12,6 @@ using Omnichannel.Core.Validation;
 
 namespace Omnichannel.Channels.Email.Ingest;
 
-/// <summary>What became of one mail.</summary>
-internal enum MailOutcome
-{
-    Stored,
-    Duplicate,
-    Skipped,
-}
-
 /// <summary>
 /// Stores one fetched mail: maps it, finds its thread (In-Reply-To / References against the Message-IDs we stored or
 /// sent, the conversation token of our own Message-IDs, then sender + subject within a window), ingests it, and only then

@@ -4,18 +4,6 @@ using Omnichannel.Channels.Email.Hosting;
 
 namespace Omnichannel.Channels.Email.Outbound;
 
-/// <summary>What a reply needs besides the agent's text.</summary>
-/// <param name="References">The thread's Message-IDs, oldest first, without angle brackets.</param>
-internal sealed record EmailReplyContext(
-    string MessageId,
-    string ToAddress,
-    string? ToName,
-    string? AgentName,
-    string? Subject,
-    string? InReplyTo,
-    IReadOnlyList<string> References,
-    DateTimeOffset Date);
-
 /// <summary>
 /// Builds the reply a customer's mail client threads: <c>In-Reply-To</c> their latest message, <c>References</c> the
 /// thread, <c>Re:</c> subject, our Message-ID, the agent's name in From with the mailbox's address, text and HTML parts.

@@ -8,9 +8,6 @@ using Omnichannel.Channels.Email.Ingest;
 
 namespace Omnichannel.Channels.Email.Outbound;
 
-/// <summary>Why a mail did not go out; <see cref="Permanent"/>: the server's final word (5xx), retrying will not help.</summary>
-internal sealed record SmtpSendError(string Reason, bool Permanent);
-
 /// <summary>One mail over SMTP with the mailbox's settings (AUTH, STARTTLS/TLS): null when the server took it.</summary>
 internal static class SmtpDelivery
 {

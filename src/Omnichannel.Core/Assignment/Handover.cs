@@ -1,13 +1,5 @@
 namespace Omnichannel.Core.Assignment;
 
-public enum HandoverDecision
-{
-    Keep,
-
-    /// <summary>Unassign the agent's open conversations of the queue; they wait and drain like any other.</summary>
-    Requeue,
-}
-
 /// <summary>The shift-boundary decision for one agent's conversations in one queue.</summary>
 public static class Handover
 {

@@ -1,11 +1,5 @@
 namespace Omnichannel.Core.Assignment;
 
-/// <summary>One conversation handed to one agent.</summary>
-public sealed record QueueAssignment(string ConversationId, string AgentId);
-
-/// <summary>The assignments made, in order, and the agents afterwards (same order as given).</summary>
-public sealed record DrainResult(IReadOnlyList<QueueAssignment> Assignments, IReadOnlyList<AgentState> Agents);
-
 /// <summary>
 /// Assigns a queue's waiting conversations while someone is eligible: takes them in <see cref="WaitingOrder"/>, picks
 /// each one's agent with <see cref="AssignmentSelector"/>, and counts the assignment on that agent (open + 1, last

@@ -1,9 +1,5 @@
 namespace Omnichannel.Core.Assignment;
 
-/// <summary>Who gets a conversation that a customer's message reopened.</summary>
-/// <param name="ReturnedToLastAgent">True: reason <c>reopened</c>; false: the queue's policy chose (reason = the policy).</param>
-public sealed record ReopenDecision(string AgentId, bool ReturnedToLastAgent);
-
 /// <summary>
 /// A reopened conversation goes back to its last agent only if that agent is eligible now (in this queue's agent list);
 /// otherwise the queue's normal selection picks among the eligible agents. Null: nobody is eligible, and the

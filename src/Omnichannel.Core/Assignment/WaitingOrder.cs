@@ -1,10 +1,5 @@
 namespace Omnichannel.Core.Assignment;
 
-/// <summary>An unassigned conversation waiting in a queue.</summary>
-/// <param name="WaitingSince">When it started waiting for an agent.</param>
-/// <param name="SlaDeadline">When its SLA is breached; null = no deadline.</param>
-public sealed record WaitingConversation(string ConversationId, DateTimeOffset WaitingSince, DateTimeOffset? SlaDeadline);
-
 /// <summary>
 /// The order a queue drains in: SLA deadline (earlier first, none last), then waiting since (older first), then
 /// conversation id (ordinal).

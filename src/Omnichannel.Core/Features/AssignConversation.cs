@@ -11,12 +11,6 @@ namespace Omnichannel.Core.Features;
 public sealed record AssignConversation(string ConversationId, string? AgentId, string Reason, Actor Actor, string? Note = null)
     : IRequest<AssignmentResult?>;
 
-public static class AssignmentReasons
-{
-    public const string Manual = "manual";
-    public const string SelfAssigned = "self";
-}
-
 public sealed class AssignConversationHandler(IConversationStore store, IPublisher publisher, TimeProvider time)
     : IRequestHandler<AssignConversation, AssignmentResult?>
 {

@@ -3,24 +3,6 @@ using Omnichannel.Core.Validation;
 
 namespace Omnichannel.Core.Inbound;
 
-/// <summary>How many tries an inbound item gets before it is quarantined (<c>Omnichannel:Quarantine</c>).</summary>
-public sealed class QuarantineOptions
-{
-    public const string Section = "Omnichannel:Quarantine";
-
-    /// <summary>Tries at one item (a crash while reading it counts) before it is set aside; 1 to 20.</summary>
-    public int MaxAttempts { get; set; } = 3;
-
-    /// <summary>Raw items up to this size are kept with the entry (inline or as a blob); larger ones are not kept.</summary>
-    public long MaxRawBytes { get; set; } = 32L * 1024 * 1024;
-}
-
-/// <summary>The raw bytes of an item; the caller owns the stream.</summary>
-public sealed record RawInboundItem(Stream Content, long Length);
-
-/// <summary>An item that will never be readable, whatever the tries: it is quarantined at the first failure.</summary>
-public sealed class InboundItemUnreadableException(string reason, Exception? inner = null) : Exception(reason, inner);
-
 /// <summary>
 /// Keeps one poisoned inbound item from stopping its channel. Each try is counted in the store before it is made (so
 /// an item that crashes the server is counted too, and the count survives the restart); an item that keeps failing

@@ -56,37 +56,3 @@ public interface IAssignmentStore
     /// <summary>Takes a lease for a job that must run on one node only (a shift boundary); false when another node holds it.</summary>
     Task<bool> TryLeaseAsync(string job, string holder, TimeSpan lifetime, CancellationToken cancellationToken = default);
 }
-
-public static class Presence
-{
-    /// <summary>A heartbeat keeps an agent present this long.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
-}
-
-/// <summary>One conversation changing hands. <see cref="To"/> null = back to its queue.</summary>
-public sealed record AssignmentChange(string ConversationId, string? From, string? To, string Reason, long EventSequence);
-
-/// <summary>Outcome of a presence-side change: whether the agent exists, and the assignments it caused.</summary>
-public sealed record PresenceChange(bool Found, IReadOnlyList<AssignmentChange> Changes);
-
-/// <summary>Applied (with the changes) or refused: <see cref="ConflictId"/> is the conversation or agent at fault.</summary>
-public sealed record MoveOutcome(bool Applied, IReadOnlyList<AssignmentChange> Changes, string? ConflictId, string? Problem);
-
-/// <summary>An agent as assignment sees them in one queue, with <see cref="State"/> for the Core rules.</summary>
-public sealed record AgentRuntime(AgentState State, Ineligibility Ineligibility, DateTimeOffset? PresentUntil);
-
-public sealed record QueueAgents(string? NextAgentId, IReadOnlyList<AgentRuntime> Agents);
-
-public sealed record WaitingSummary(int Count, DateTimeOffset? OldestSince);
-
-/// <summary>Reasons recorded with every assignment.</summary>
-public static class AssignmentReasonNames
-{
-    public const string RoundRobin = "round-robin";
-    public const string Balanced = "balanced";
-    public const string Reopened = "reopened";
-    public const string Handover = "handover";
-    public const string Timeout = "timeout";
-    public const string Rebalance = "rebalance";
-    public const string Manual = "manual";
-}

@@ -18,11 +18,3 @@ public interface IBlobStore
     /// <summary>Removes the blob; false when there was none.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default);
 }
-
-public sealed record StoredBlob(string Key, long Size);
-
-public sealed class BlobTooLargeException(long maxBytes)
-    : Exception($"The content is larger than the limit of {maxBytes} bytes; nothing was stored.")
-{
-    public long MaxBytes { get; } = maxBytes;
-}

@@ -62,23 +62,3 @@ public interface IConversationStore
     /// <summary>Events after <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<StoreEvent>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken = default);
 }
-
-/// <summary>An agent's reply or private note, before it is stored.</summary>
-public sealed record OutboundMessage(
-    string ConversationId,
-    AuthorKind AuthorKind,
-    string AuthorId,
-    string? AuthorName,
-    string Text,
-    bool IsPrivate)
-{
-    /// <summary>Files sent with the reply (already in the blob store); the channel uploads them.</summary>
-    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
-}
-
-/// <summary>
-/// What a merge moved: conversations (<see cref="ConversationIds"/> are their ids), identities (verified and claimed),
-/// and the audit entry's sequence.
-/// </summary>
-public sealed record ContactMergeResult(int Conversations, int Identities, long AuditSequence,
-    IReadOnlyList<string> ConversationIds);

@@ -1,23 +1,6 @@
 using Omnichannel.Core.Inbound;
 namespace Omnichannel.Core.Ports;
 
-/// <summary>Where an IMAP ingest stands in a folder: the folder's UIDVALIDITY and the highest UID stored.</summary>
-public sealed record MailboxCursor(uint UidValidity, uint LastUid);
-
-/// <summary>
-/// One message the email ingest has stored, with what the mailbox must remember of it: the cursor it moves to, its
-/// Message-ID (null for a mail without one) and the thread it joined, and the subject key that lets a later mail of
-/// the same sender and subject join the thread within <see cref="SubjectWindow"/>.
-/// </summary>
-public sealed record IngestedMail(
-    uint UidValidity,
-    uint Uid,
-    string? MessageId,
-    string ThreadKey,
-    string ConversationId,
-    string? SubjectKey,
-    TimeSpan SubjectWindow);
-
 /// <summary>
 /// The email channel's own state per mailbox (account): the IMAP cursor, the Message-ID → thread map used to thread
 /// replies (ours and the customers'), the conversation → thread map replies are sent in, the Message-IDs of each thread

@@ -23,6 +23,3 @@ public interface IOutboundChannel
     /// <summary>Sends <paramref name="reply"/>; an exception counts as a transient failure.</summary>
     Task<DeliveryOutcome> SendAsync(OutboundReply reply, CancellationToken cancellationToken);
 }
-
-/// <summary>A customer-facing reply to send, its conversation, and which attempt this is (1 = first).</summary>
-public sealed record OutboundReply(Message Message, Conversation Conversation, int Attempt);

@@ -2,9 +2,6 @@ using Omnichannel.Core.Model;
 
 namespace Omnichannel.Core.Ports;
 
-/// <summary>A claimed outbound message and which attempt this is (1 = first).</summary>
-public sealed record OutboundClaim(string MessageId, int Attempt);
-
 /// <summary>
 /// Outbound messages waiting for their channel's sender. Replies enter the queue in the same script that stores
 /// them; a sender claims one, sends it, then completes it or schedules a retry. At-least-once: a sender that
@@ -24,6 +21,3 @@ public interface IOutboundQueue
     /// <summary>Records a message's delivery state. Null when the message does not exist.</summary>
     Task<DeliveryUpdate?> SetDeliveryAsync(string messageId, DeliveryState state, string? error, DateTimeOffset now, CancellationToken cancellationToken = default);
 }
-
-/// <summary><see cref="Changed"/> is false when the state was already final or equal; <see cref="Deliverable"/> is false for inbound messages and notes.</summary>
-public sealed record DeliveryUpdate(DeliveryState Previous, bool Deliverable, bool Changed, long EventSequence);

@@ -1,35 +1,6 @@
 namespace Omnichannel.Core.Ports;
 
 /// <summary>
-/// One inbound item as its channel names it: a mail (<c>{uidvalidity}:{uid}</c>), a Telegram update (its id), an
-/// unreadable webhook call (a hash of its body). The same item always gets the same reference, so its attempts add up
-/// across retries and restarts and it is quarantined once.
-/// </summary>
-public sealed record InboundItemRef(string Channel, string Account, string ItemId);
-
-/// <summary>The tries made at an item so far (this one included) and why the last one failed.</summary>
-public sealed record InboundAttempt(int Count, string? LastError);
-
-/// <summary>
-/// What is set aside: the item, why, after how many tries, and its raw bytes, either inline (small) or as a blob in
-/// <see cref="IBlobStore"/> (large); neither when it was not fetched (a mail over the size limit) or not kept.
-/// </summary>
-public sealed record NewQuarantineEntry(
-    InboundItemRef Item, string Reason, int Attempts, byte[]? InlineRaw, string? RawBlobKey, long RawBytes);
-
-public sealed record QuarantineEntry(
-    string Id,
-    InboundItemRef Item,
-    string Reason,
-    int Attempts,
-    DateTimeOffset At,
-    long RawBytes,
-    bool HasInlineRaw,
-    string? RawBlobKey);
-
-public sealed record QuarantinePage(IReadOnlyList<QuarantineEntry> Items, int? NextOffset);
-
-/// <summary>
 /// Inbound items no channel could read or store (docs/operations.md, "Quarantine"). The attempt counter lives in the
 /// store so it survives a restart: an item that crashes the server is counted before it is tried. Adding an entry and
 /// removing one (retried or discarded, audited) are one atomic store operation each.
@@ -68,21 +39,4 @@ public interface IQuarantineStore
     /// </summary>
     Task<QuarantineEntry?> RemoveAsync(string id, QuarantineRemoval removal, string actorId, DateTimeOffset now,
         CancellationToken cancellationToken = default);
-}
-
-public enum QuarantineRemoval
-{
-    Retried,
-    Discarded,
-}
-
-/// <summary>
-/// Runs a quarantined item through its channel's ingest again (<c>POST /api/quarantine/{id}/retry</c>): returns once it is
-/// stored (or found stored already), throws with the reason when it still cannot be.
-/// </summary>
-public interface IQuarantineReplayer
-{
-    string Channel { get; }
-
-    Task ReplayAsync(QuarantineEntry entry, Stream? raw, CancellationToken cancellationToken);
 }

@@ -43,21 +43,3 @@ public interface ITelegramStateStore
     /// <summary>Why the chat refuses the bot, or null when it does not.</summary>
     Task<string?> GetUnreachableAsync(string bot, long chatId, CancellationToken cancellationToken = default);
 }
-
-/// <summary>A stored Telegram message and what it says about its chat and sender.</summary>
-public sealed record TelegramInbound(
-    string Bot,
-    string ConversationId,
-    string ContactId,
-    long ChatId,
-    string ChatType,
-    long MessageId,
-    int? MessageThreadId,
-    string? Username,
-    string? StartPayload);
-
-/// <summary>
-/// Where a conversation's replies go: the chat, its type (<c>private</c>, <c>group</c>, <c>supergroup</c>), the forum
-/// topic, and the customer's latest message (replies in groups quote it so its sender sees whom they answer).
-/// </summary>
-public sealed record TelegramChatRoute(string Bot, long ChatId, string ChatType, long LastMessageId, int? MessageThreadId);

@@ -51,9 +51,3 @@ public sealed record ShiftDefinition(
         [.. shift.ExtraPeriods.Select(e => new ExtraPeriodDefinition(ShiftText.FormatLocalDateTime(e.Start), ShiftText.FormatLocalDateTime(e.End)))],
         [.. shift.Members]);
 }
-
-/// <summary>A weekly period: <c>{"days": ["Mon", "Fri"], "start": "22:00", "end": "06:00"}</c>.</summary>
-public sealed record ShiftPeriodDefinition(IReadOnlyList<string?>? Days, string? Start, string? End);
-
-/// <summary>A one-off period in the shift's local time: <c>{"start": "2026-12-24T18:00", "end": "2026-12-24T23:00"}</c>.</summary>
-public sealed record ExtraPeriodDefinition(string? Start, string? End);

@@ -196,6 +196,3 @@ public sealed class EmbeddedGarnet(EmbeddedStoreOptions options, string dataDire
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
-
-/// <summary>The embedded store's recovery failed and it refused to serve what it got back.</summary>
-public sealed class EmbeddedStoreRecoveryException(string message) : Exception(message);

@@ -6,20 +6,6 @@ using Omnichannel.Server.Hosting;
 
 namespace Omnichannel.Server.Auth;
 
-/// <summary>Bound from <c>Omnichannel:DataProtection</c>.</summary>
-public sealed class KeyEncryptionOptions
-{
-    public const string Section = "Omnichannel:DataProtection";
-
-    /// <summary>
-    /// A PFX (with its private key) the Data Protection keys in the store are encrypted to. Every node of a
-    /// Redis deployment needs the same one. Empty: the embedded store's own certificate, or, on Redis, none.
-    /// </summary>
-    public string? CertificatePath { get; set; }
-
-    public string? CertificatePassword { get; set; }
-}
-
 /// <summary>
 /// The certificate Data Protection keys are encrypted to (docs/security.md): the configured one; else, on the
 /// embedded store, the one in its data folder (made on first start); else none, and the keys go into Redis as they

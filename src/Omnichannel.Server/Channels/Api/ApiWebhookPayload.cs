@@ -11,5 +11,3 @@ public sealed record ApiWebhookPayload(
     string? AuthorName,
     DateTimeOffset CreatedAt,
     int Attempt);
-
-public sealed record ApiWebhookContact(string Id, string? Name, string? Email, string? Identifier);

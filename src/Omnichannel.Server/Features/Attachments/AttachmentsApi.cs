@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Omnichannel.Core.Access;
-using Omnichannel.Core.Blobs;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Features.Conversations;
+using Omnichannel.Storage.Files;
 
 namespace Omnichannel.Server.Features.Attachments;
 

@@ -1,0 +1,9 @@
+namespace Omnichannel.Channels.Email.Ingest;
+
+/// <summary>What became of one mail.</summary>
+internal enum MailOutcome
+{
+    Stored,
+    Duplicate,
+    Skipped,
+}

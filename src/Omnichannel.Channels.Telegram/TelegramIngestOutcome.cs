@@ -1,0 +1,9 @@
+namespace Omnichannel.Channels.Telegram;
+
+public enum TelegramIngestOutcome
+{
+    Stored,
+    Duplicate,
+    Skipped,
+    Refused,
+}

@@ -1,0 +1,3 @@
+namespace Omnichannel.Core.Assignment;
+
+public sealed record RebalanceMove(string ConversationId, string From, string To);

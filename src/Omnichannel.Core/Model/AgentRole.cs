@@ -1,0 +1,8 @@
+namespace Omnichannel.Core.Model;
+
+public enum AgentRole
+{
+    Agent,
+    Lead,
+    Admin,
+}

@@ -1,0 +1,12 @@
+namespace Omnichannel.Core.Model;
+
+public static class ApiScopes
+{
+    /// <summary>Post customer messages through the API channel.</summary>
+    public const string Inbound = "inbound";
+
+    /// <summary>Read every conversation, message and contact.</summary>
+    public const string ConversationsRead = "conversations:read";
+
+    public static IReadOnlyList<string> All { get; } = [Inbound, ConversationsRead];
+}

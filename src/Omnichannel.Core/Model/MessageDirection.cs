@@ -1,0 +1,7 @@
+namespace Omnichannel.Core.Model;
+
+public enum MessageDirection
+{
+    In,
+    Out,
+}

@@ -1,0 +1,7 @@
+namespace Omnichannel.Core.Ports;
+
+public enum QuarantineRemoval
+{
+    Retried,
+    Discarded,
+}

@@ -1,0 +1,3 @@
+namespace Omnichannel.Core.Ports;
+
+public sealed record QueueAgents(string? NextAgentId, IReadOnlyList<AgentRuntime> Agents);

@@ -1,0 +1,3 @@
+namespace Omnichannel.Core.Ports;
+
+public sealed record StoredBlob(string Key, long Size);

@@ -1,0 +1,3 @@
+namespace Omnichannel.Core.Ports;
+
+public sealed record WokenConversation(string ConversationId, long EventSequence);

@@ -1,0 +1,12 @@
+namespace Omnichannel.Redis;
+
+/// <summary>An event as the Lua scripts encode it with cjson.</summary>
+internal sealed class StoredEvent
+{
+    public long Seq { get; set; }
+    public string Type { get; set; } = "";
+    public string ConversationId { get; set; } = "";
+    public string? MessageId { get; set; }
+    public string At { get; set; } = "0";
+    public string? ActorId { get; set; }
+}
