@@ -19,7 +19,7 @@ public sealed record Outcome<T>
 
     public Refusal Refusal { get; }
 
-    /// <summary>For <see cref="Refusal.Conflict"/>: what the caller reads as the problem's title and detail.</summary>
+    /// <summary>For a conflict, or a forbidden with a reason: what the caller reads as the problem's title and detail.</summary>
     public string? Title { get; }
 
     public string? Detail { get; }
@@ -30,5 +30,8 @@ public sealed record Outcome<T>
 
     public static Outcome<T> Found(T value) => new(value, Refusal.None);
 
-    public static Outcome<T> Conflict(string title, string detail) => new(default, Refusal.Conflict, title, detail);
+    public static Outcome<T> Conflict(string title, string? detail) => new(default, Refusal.Conflict, title, detail);
+
+    /// <summary>Forbidden, with a reason the caller may read (a widget on a page whose origin the site refuses).</summary>
+    public static Outcome<T> ForbiddenBecause(string title) => new(default, Refusal.Forbidden, title);
 }

@@ -7,4 +7,7 @@ internal static class OutcomeResults
 {
     public static ProblemHttpResult ConflictProblem<T>(this Outcome<T> outcome) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: outcome.Title, detail: outcome.Detail);
+
+    public static ProblemHttpResult ForbiddenProblem<T>(this Outcome<T> outcome) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: outcome.Title, detail: outcome.Detail);
 }

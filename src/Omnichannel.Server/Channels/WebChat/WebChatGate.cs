@@ -11,18 +11,12 @@ public sealed class WebChatGate(ISiteStore sites, IAssignmentStore assignments, 
     /// A browser request's Origin must be the server's own or one of the site's allowed origins. Requests without an
     /// Origin header (not from a browser page) pass: the token, not the origin, is what protects a conversation.
     /// </summary>
-    public static bool OriginAllowed(HttpRequest request, Site site)
-    {
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0)
-        {
-            return true;
-        }
+    public static bool OriginAllowed(HttpRequest request, Site site) => OriginAllowed(PageOrigin.Of(request), site);
 
-        var own = $"{request.Scheme}://{request.Host}";
-        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
-            || site.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
-    }
+    public static bool OriginAllowed(PageOrigin page, Site site) =>
+        page.Origin.Length == 0
+        || string.Equals(page.Origin, page.Own, StringComparison.OrdinalIgnoreCase)
+        || site.AllowedOrigins.Contains(page.Origin, StringComparer.OrdinalIgnoreCase);
 
     public async Task<Site?> SiteAsync(string? key, CancellationToken ct) =>
         Slugs.IsValid(key) ? await sites.GetAsync(key, ct) : null;
