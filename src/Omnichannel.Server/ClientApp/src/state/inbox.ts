@@ -77,7 +77,7 @@ export async function loadInbox(more = false): Promise<void> {
     const next = new Map(more ? cursors.value : []);
     pages.forEach((page, i) => {
       for (const c of page.items) map.set(c.id, c);
-      next.set(wanted[i]!, page.nextCursor);
+      next.set(wanted[i], page.nextCursor);
     });
     known.value = map;
     cursors.value = next;

@@ -1,0 +1,28 @@
+// ESLint for the web app: `npm run lint` in ClientApp installs this folder's packages once, then runs it.
+// Type-aware: typescript-eslint reads ../tsconfig.json through TypeScript 6.0.3 installed beside this file
+// (package.json here says why not 7).
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const clientApp = new URL('..', import.meta.url).pathname;
+
+export default defineConfig(
+  {
+    ignores: ['lint/', 'node_modules/', '../wwwroot/'],
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: clientApp },
+      globals: globals.browser,
+    },
+  },
+  {
+    files: ['*.mjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { globals: globals.node },
+  },
+);
