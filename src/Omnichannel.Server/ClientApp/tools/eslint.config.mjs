@@ -1,5 +1,5 @@
 // ESLint for the web app: `npm run lint` in ClientApp installs this folder's packages once, then runs it.
-// Type-aware: typescript-eslint reads ../tsconfig.json through TypeScript 6.0.3 installed beside this file
+// Type-aware: typescript-eslint reads ../tsconfig.json through TypeScript 5.9.3 installed beside this file
 // (package.json here says why not 7).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
@@ -10,7 +10,7 @@ const clientApp = new URL('..', import.meta.url).pathname;
 
 export default defineConfig(
   {
-    ignores: ['lint/', 'node_modules/', '../wwwroot/'],
+    ignores: ['node_modules/', 'tools/node_modules/', 'src/api/schema.d.ts'],
   },
   {
     files: ['**/*.{ts,tsx}'],
@@ -21,7 +21,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['*.mjs'],
+    files: ['*.mjs', 'tools/*.mjs'],
     extends: [js.configs.recommended],
     languageOptions: { globals: globals.node },
   },
