@@ -16,8 +16,19 @@ export default defineConfig(
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
+      // test/ has a tsconfig.json of its own (Node's types), which the project service finds.
       parserOptions: { projectService: true, tsconfigRootDir: clientApp },
       globals: globals.browser,
+    },
+  },
+  {
+    // node:test's describe() and it() return promises the runner itself awaits.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it'] }] },
+      ],
     },
   },
   {
