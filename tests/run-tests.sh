@@ -4,8 +4,10 @@
 #   1. installs the apt packages the tests need (only if missing),
 #   2. dotnet restore / build (Release) / format --verify-no-changes,
 #   3. runs every tests/*.Tests/*.csproj with a trx logger, one project at a
-#      time, continuing past failures,
-#   4. sums the trx counters and prints, as the very last line of output:
+#      time, continuing past failures, then the web app's lint and unit tests
+#      (ClientApp: `npm run lint`, node:test with a TAP file),
+#   4. sums the trx and TAP counters (lint counts as one test) and prints, as
+#      the very last line of output:
 #          N passed, N failed
 #
 # Exit status is non-zero if any test failed, any test project crashed or
@@ -137,6 +139,17 @@ for proj in "${PROJECTS[@]}"; do
   RC[$name]=$rc
 done
 
+# The web app's lint and unit tests need no .NET build; node:test writes TAP totals to a file for the summary.
+WEB_TAP="$(cd "$RESULTS_DIR" && pwd)/webapp.tap"
+log "web app lint"
+WEB_LINT_RC=0
+(cd "$CLIENT_APP" && npm run --silent lint) || WEB_LINT_RC=$?
+log "web app unit tests"
+WEB_TEST_RC=0
+(cd "$CLIENT_APP" && npm run --silent gen:api &&
+  node --import tsx --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$WEB_TAP" test/*.test.ts) || WEB_TEST_RC=$?
+
 # --- 4. summary --------------------------------------------------------------
 if [ -n "${CI:-}" ]; then
   dotnet build-server shutdown >/dev/null 2>&1 || true
@@ -184,6 +197,32 @@ for proj in "${PROJECTS[@]}"; do
   total_passed=$((total_passed + p))
   total_failed=$((total_failed + f))
 done
+
+if [ "$WEB_LINT_RC" -eq 0 ]; then
+  echo "  web app lint: 1 passed, 0 failed"
+  total_passed=$((total_passed + 1))
+else
+  echo "  web app lint: 0 passed, 1 failed (exit $WEB_LINT_RC)"
+  total_failed=$((total_failed + 1))
+fi
+tap_total() { { sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$WEB_TAP" 2>/dev/null || true; } | tail -n 1; }
+p="$(tap_total pass)"
+if [ -z "$p" ]; then
+  echo "  web app unit tests: CRASHED - no TAP totals written (exit $WEB_TEST_RC) - counted as 1 failed"
+  total_failed=$((total_failed + 1))
+else
+  fails="$(tap_total fail)"
+  cancelled="$(tap_total cancelled)"
+  f=$((${fails:-0} + ${cancelled:-0}))
+  note=""
+  if [ "$WEB_TEST_RC" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1
+    note=" - ABORTED (exit $WEB_TEST_RC) with no failed test recorded, counted as 1 failed"
+  fi
+  echo "  web app unit tests: $p passed, $f failed$note"
+  total_passed=$((total_passed + p))
+  total_failed=$((total_failed + f))
+fi
 
 status=0
 if [ "${#PROJECTS[@]}" -eq 0 ]; then

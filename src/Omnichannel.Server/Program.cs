@@ -17,6 +17,7 @@ if (args is ["check", ..])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://localhost:5080");
+builder.WithScratchDataWhenDescribingTheApi();
 
 // The store first: the embedded one must start before, and stop after, everything that uses it.
 builder.AddRedisConversationStore();
@@ -31,6 +32,7 @@ builder.AddOutbox();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
 builder.AddRealtime();
+builder.WithoutBackgroundWorkWhenDescribingTheApi();
 
 var app = builder.Build();
 

@@ -1,62 +1,85 @@
-// One typed function per endpoint the web app uses (see README's API table).
+// One typed function per endpoint the web app uses (see README's API table). Each names its path and method as the
+// server's OpenAPI document does, which types its parameters, body and answer (contract.ts).
+import type { Body, MethodOf, Ok, Path, PathParams, Query } from './contract';
 import { request } from './http';
-import type {
-  Activity,
-  Agent,
-  Availability,
-  Board,
-  Contact,
-  Conversation,
-  MergeResult,
-  Message,
-  Moves,
-  Page,
-  Presence,
-  Queue,
-  Status,
-  View,
-} from './types';
+import type { Activity, Availability, Board, Contact, Moves, Presence, Queue, Status, View } from './types';
 
-const enc = encodeURIComponent;
+interface Args<P extends Path, M extends MethodOf<P>> {
+  path?: PathParams<P, M>;
+  query?: Query<P, M>;
+  body?: Body<P, M>;
+}
+
+/** The URL of `path` with its `{name}` segments filled in (encoded) and the query's set values appended. */
+export function url<P extends Path, M extends MethodOf<P>>(path: P, _method: M, args: Args<P, M> = {}): string {
+  const values = (args.path ?? {}) as Record<string, string>;
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${path}: no value for {${name}}`);
+    return encodeURIComponent(value);
+  });
+  const query = new URLSearchParams();
+  // The document's query parameters are all scalars.
+  const entries = Object.entries<string | number | boolean | null | undefined>(args.query ?? {});
+  for (const [name, value] of entries) {
+    if (value !== undefined && value !== null && value !== '') query.set(name, String(value));
+  }
+  const search = query.toString();
+  return search ? `${filled}?${search}` : filled;
+}
+
+function call<P extends Path, M extends MethodOf<P>>(method: M, path: P, args: Args<P, M> = {}): Promise<Ok<P, M>> {
+  return request<Ok<P, M>>(method.toUpperCase(), url(path, method, args), args.body);
+}
 
 export const api = {
-  login: (email: string, password: string) => request<Agent>('POST', '/api/auth/login', { email, password }),
-  logout: () => request<void>('POST', '/api/auth/logout'),
-  me: () => request<Agent>('GET', '/api/auth/me'),
+  login: (email: string, password: string) => call('post', '/api/auth/login', { body: { email, password } }),
+  logout: () => call('post', '/api/auth/logout'),
+  me: () => call('get', '/api/auth/me'),
 
-  conversations: (view: View, status: Status | '', cursor?: string | null) => {
-    const query = new URLSearchParams({ view, limit: '100' });
-    if (status) query.set('status', status);
-    if (cursor) query.set('cursor', cursor);
-    return request<Page<Conversation>>('GET', `/api/conversations?${query}`);
-  },
-  conversation: (id: string) => request<Conversation>('GET', `/api/conversations/${enc(id)}`),
+  conversations: (view: View, status: Status | '', cursor?: string | null) =>
+    call('get', '/api/conversations', { query: { view, status, cursor: cursor ?? undefined, limit: 100 } }),
+  conversation: (id: string) => call('get', '/api/conversations/{id}', { path: { id } }),
   messages: (id: string, before?: string) =>
-    request<Page<Message>>('GET', `/api/conversations/${enc(id)}/messages?limit=100${before ? `&before=${enc(before)}` : ''}`),
-  activity: (id: string) => request<Activity[]>('GET', `/api/conversations/${enc(id)}/activity`),
+    call('get', '/api/conversations/{id}/messages', { path: { id }, query: { limit: 100, before } }),
+  /** The document leaves the activity entries untyped (see Activity). */
+  activity: async (id: string): Promise<Activity[]> =>
+    (await call('get', '/api/conversations/{id}/activity', { path: { id } })) as Activity[],
   post: (id: string, text: string, isPrivate: boolean) =>
-    request<Message>('POST', `/api/conversations/${enc(id)}/messages`, { text, private: isPrivate }),
-  setStatus: (id: string, status: Status) => request<Conversation>('POST', `/api/conversations/${enc(id)}/status`, { status }),
+    call('post', '/api/conversations/{id}/messages', { path: { id }, body: { text, private: isPrivate } }),
+  setStatus: (id: string, status: Status) =>
+    call('post', '/api/conversations/{id}/status', { path: { id }, body: { status } }),
   assign: (id: string, agentId: string | null, note?: string) =>
-    request<Conversation>('POST', `/api/conversations/${enc(id)}/assign`, { agentId, note }),
+    call('post', '/api/conversations/{id}/assign', { path: { id }, body: { agentId, note } }),
   attachmentUrl: (conversationId: string, messageId: string, attachmentId: string) =>
-    `/api/conversations/${enc(conversationId)}/messages/${enc(messageId)}/attachments/${enc(attachmentId)}`,
-  contact: (id: string) => request<Contact>('GET', `/api/contacts/${enc(id)}`),
-  searchContacts: (q: string) => request<{ items: Contact[] }>('GET', `/api/contacts?q=${enc(q)}&limit=10`),
+    url('/api/conversations/{id}/messages/{messageId}/attachments/{attachmentId}', 'get', {
+      path: { id: conversationId, messageId, attachmentId },
+    }),
+  contact: (id: string): Promise<Contact> => call('get', '/api/contacts/{id}', { path: { id } }),
+  searchContacts: (q: string) => call('get', '/api/contacts', { query: { q, limit: 10 } }),
   /** `from` becomes part of `into` (into's name, email and attributes win); it cannot be undone. */
-  mergeContacts: (into: string, from: string) => request<MergeResult>('POST', `/api/contacts/${enc(into)}/merge`, { from }),
+  mergeContacts: (into: string, from: string) =>
+    call('post', '/api/contacts/{id}/merge', { path: { id: into }, body: { from } }),
 
-  queues: () => request<Queue[]>('GET', '/api/queues'),
-  board: (queueId: string) => request<Board>('GET', `/api/queues/${enc(queueId)}/board`),
-  move: (queueId: string, from: string, to: string | null, conversationIds: string[], note?: string) =>
-    request<Moves>('POST', `/api/queues/${enc(queueId)}/move`, { from, to, conversationIds, note }),
-  moveCount: (queueId: string, from: string, to: string | null, count: number) =>
-    request<Moves>('POST', `/api/queues/${enc(queueId)}/move`, { from, to, count }),
-  rebalance: (queueId: string, dryRun: boolean) => request<Moves>('POST', `/api/queues/${enc(queueId)}/rebalance`, { dryRun }),
+  queues: (): Promise<Queue[]> => call('get', '/api/queues'),
+  board: async (queueId: string): Promise<Board> =>
+    (await call('get', '/api/queues/{id}/board', { path: { id: queueId } })) as Board,
+  move: (queueId: string, from: string, to: string | null, conversationIds: string[], note?: string): Promise<Moves> =>
+    call('post', '/api/queues/{id}/move', { path: { id: queueId }, body: { from, to, conversationIds, note } }),
+  moveCount: (queueId: string, from: string, to: string | null, count: number): Promise<Moves> =>
+    call('post', '/api/queues/{id}/move', { path: { id: queueId }, body: { from, to, count } }),
+  rebalance: (queueId: string, dryRun: boolean): Promise<Moves> =>
+    call('post', '/api/queues/{id}/rebalance', { path: { id: queueId }, body: { dryRun } }),
 
-  presence: () => request<Presence>('GET', '/api/agents/me/presence'),
-  setAvailability: (status: Availability) => request<Presence>('PUT', '/api/agents/me/availability', { status }),
-  pause: (agentId: string) => request<Presence>('POST', `/api/agents/${enc(agentId)}/pause`),
-  resume: (agentId: string) => request<Presence>('POST', `/api/agents/${enc(agentId)}/resume`),
-  setCapacity: (agentId: string, capacity: number) => request<Presence>('PUT', `/api/agents/${enc(agentId)}/capacity`, { capacity }),
+  presence: () => presence(call('get', '/api/agents/me/presence')),
+  setAvailability: (status: Availability) => presence(call('put', '/api/agents/me/availability', { body: { status } })),
+  pause: (agentId: string) => presence(call('post', '/api/agents/{id}/pause', { path: { id: agentId } })),
+  resume: (agentId: string) => presence(call('post', '/api/agents/{id}/resume', { path: { id: agentId } })),
+  setCapacity: (agentId: string, capacity: number) =>
+    presence(call('put', '/api/agents/{id}/capacity', { path: { id: agentId }, body: { capacity } })),
 };
+
+/** The document types availability as any string (see Availability). */
+async function presence(answer: Promise<Ok<'/api/agents/me/presence', 'get'>>): Promise<Presence> {
+  return (await answer) as Presence;
+}

@@ -1,66 +1,32 @@
-// The server's JSON contract (camelCase, enums as camelCase strings), as README's API table describes it.
+// The server's JSON contract (camelCase, enums as camelCase strings), named as the web app uses it. Each type is an
+// alias of the server's OpenAPI document (contract.ts); only what the document leaves loose is written here.
+import type { Schema } from './contract';
 
-export type Role = 'agent' | 'lead' | 'admin';
-export type Status = 'open' | 'pending' | 'snoozed' | 'resolved';
+export type Role = Schema<'AgentRole'>;
+export type Status = Schema<'ConversationStatus'>;
+/** The document types availability as any string; the server sends one of these. */
 export type Availability = 'online' | 'busy' | 'offline';
+/** The `view` query parameter of GET /api/conversations (a plain string in the document). */
 export type View = 'mine' | 'unassigned' | 'all';
 
-export interface Agent {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  capacity: number;
-  queues: string[];
-}
+export type Agent = Schema<'AgentDto'>;
+export type Conversation = Schema<'ConversationDto'>;
+export type Attachment = Schema<'AttachmentDto'>;
+export type Message = Schema<'MessageDto'>;
+export type Contact = Schema<'ContactDto'>;
+/** POST /api/contacts/{id}/merge: what moved from `mergedFrom` into `id`. */
+export type MergeResult = Schema<'MergeContactsResponse'>;
+export type Queue = Schema<'QueueDto'>;
+export type BoardMember = Omit<Schema<'BoardMember'>, 'availability'> & { availability: Availability };
+export type Board = Omit<Schema<'QueueBoard'>, 'members'> & { members: BoardMember[] };
+export type Move = Schema<'MoveDto'>;
+export type Moves = Schema<'MovesResponse'>;
+export type Presence = Omit<Schema<'PresenceDto'>, 'availability'> & { availability: Availability };
 
-export interface Conversation {
-  id: string;
-  channel: string;
-  account: string;
-  status: Status;
-  assigneeId: string | null;
-  contactId: string;
-  queue: string;
-  tier: string;
-  subject: string | null;
-  createdAt: string;
-  lastActivityAt: string;
-  firstResponseAt: string | null;
-  snoozedUntil: string | null;
-  labels: string[];
-  messageCount: number;
-}
-
-export interface Attachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-}
-
-export interface Message {
-  id: string;
-  conversationId: string;
-  direction: 'in' | 'out';
-  authorKind: 'contact' | 'agent' | 'integration' | 'system';
-  authorId: string | null;
-  authorName: string | null;
-  text: string;
-  html: string | null;
-  attachments: Attachment[];
-  createdAt: string;
-  private: boolean;
-  delivery: 'none' | 'pending' | 'sent' | 'delivered' | 'failed';
-  deliveryError: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** One entry of GET /api/conversations/{id}/activity (the assignment timeline). */
+/**
+ * One entry of GET /api/conversations/{id}/activity (the assignment timeline): the endpoint answers audit entries of
+ * several shapes, which the document leaves as an untyped array.
+ */
 export interface Activity {
   type: string;
   at: string;
@@ -69,77 +35,4 @@ export interface Activity {
   reason?: string;
   actorId?: string;
   note?: string | null;
-}
-
-export interface Contact {
-  id: string;
-  name: string | null;
-  email: string | null;
-  // Claimed: typed into an anonymous channel (a web chat form); nobody verified that this person owns it.
-  emailClaimed: boolean;
-  identities: { kind: string; value: string; claimed: boolean }[];
-  attributes: Record<string, string>;
-  conversations: { id: string; channel: string; status: Status; lastActivityAt: string }[];
-}
-
-/** POST /api/contacts/{id}/merge: what moved from `mergedFrom` into `id`. */
-export interface MergeResult {
-  id: string;
-  mergedFrom: string;
-  conversations: number;
-  identities: number;
-}
-
-export interface Queue {
-  id: string;
-  name: string;
-  members: string[];
-  waiting: number;
-  oldestWaitingSince: string | null;
-}
-
-export interface BoardMember {
-  id: string;
-  name: string;
-  availability: Availability;
-  present: boolean;
-  onShift: boolean;
-  currentShift: string | null;
-  shiftEndsAt: string | null;
-  paused: boolean;
-  open: number;
-  capacity: number;
-  oldestUnansweredSince: string | null;
-  eligible: boolean;
-  notEligibleBecause: string | null;
-}
-
-export interface Board {
-  queue: Queue;
-  members: BoardMember[];
-  nextAgentId: string | null;
-  waiting: number;
-  oldestWaitingSeconds: number | null;
-  nextShifts: { shiftId: string; name: string; startsAt: string; members: string[] }[];
-  at: string;
-}
-
-export interface Move {
-  conversationId: string;
-  from: string | null;
-  to: string | null;
-}
-
-export interface Moves {
-  moves: Move[];
-  applied: boolean;
-}
-
-export interface Presence {
-  agentId: string;
-  availability: Availability;
-  present: boolean;
-  paused: boolean;
-  capacity: number;
-  open: number;
 }

@@ -20,7 +20,7 @@ export function ConversationList({ openId }: { openId: string | null }) {
       <div class="views" role="tablist" aria-label="Views">
         {views.map((v) => (
           <button key={v} type="button" role="tab" aria-selected={view.value === v} onClick={() => (view.value = v)}>
-            {v[0]!.toUpperCase() + v.slice(1)} <span class="count" data-testid={`count-${v}`}>{counts.value[v]}</span>
+            {v[0].toUpperCase() + v.slice(1)} <span class="count" data-testid={`count-${v}`}>{counts.value[v]}</span>
           </button>
         ))}
       </div>

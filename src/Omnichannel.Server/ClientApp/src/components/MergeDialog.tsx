@@ -75,7 +75,7 @@ export function MergeDialog({ contact, onDone }: { contact: Contact; onDone: () 
     const [into, from] = keepOther ? [other, contact] : [contact, other];
     return (
       <div class="merge" role="dialog" aria-label="Merge contacts">
-        <form onSubmit={merge}>
+        <form onSubmit={(e) => void merge(e)}>
           <fieldset>
             <legend>Keep</legend>
             {[contact, other].map((c) => (

@@ -32,7 +32,7 @@ export function MoveDialog({ from, members, queueId, onDone }: { from: BoardMemb
   }
 
   return (
-    <form class="move" onSubmit={move} aria-label={`Move conversations of ${from.name}`}>
+    <form class="move" onSubmit={(e) => void move(e)} aria-label={`Move conversations of ${from.name}`}>
       <fieldset>
         <legend>Conversations of {from.name}</legend>
         {theirs.length === 0 && <p class="muted">None loaded (open the inbox's All view).</p>}

@@ -3,6 +3,7 @@
 // or tells the app to reload its data when the server's log no longer reaches back that far.
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
 import type { Conversation, Message } from '../api/types';
+import { EventSequence, type ResumeResult } from './eventSequence';
 
 export interface InboxEvent {
   seq: number;
@@ -55,12 +56,6 @@ export interface ContactMergedEvent {
   actorId: string;
 }
 
-interface ResumeResult {
-  events: InboxEvent[];
-  reload: boolean;
-  lastSeq: number;
-}
-
 export type HubStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export interface HubHandlers {
@@ -77,17 +72,17 @@ export interface HubHandlers {
 
 export class AgentHubClient {
   private readonly connection: HubConnection;
-  private lastSeq = 0;
-  private readonly seen = new Set<number>();
+  private readonly sequence: EventSequence;
 
   constructor(private readonly handlers: HubHandlers) {
+    this.sequence = new EventSequence(handlers);
     this.connection = new HubConnectionBuilder()
       .withUrl('/hubs/agent')
       // Keep trying for as long as the tab is open: 0, 1, 2, 5 s, then every 10 s.
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
       .configureLogging(LogLevel.Warning)
       .build();
-    this.connection.on('Event', (e: InboxEvent) => this.accept(e));
+    this.connection.on('Event', (e: InboxEvent) => this.sequence.accept(e));
     this.connection.on('Typing', (t: TypingEvent) => handlers.typing(t));
     this.connection.on('Presence', (p: PresenceEvent) => handlers.presence(p));
     this.connection.on('Viewers', (v: ViewersEvent) => handlers.viewers(v));
@@ -147,41 +142,8 @@ export class AgentHubClient {
     }
   }
 
-  /**
-   * A resume can overlap live pushes, and two server nodes need not deliver in exact order: an event is applied once
-   * (by its sequence number), and the highest one seen is where the next resume starts.
-   */
-  private accept(event: InboxEvent): void {
-    if (this.seen.has(event.seq)) return;
-    this.seen.add(event.seq);
-    if (this.seen.size > 5000) {
-      for (const seq of this.seen) {
-        this.seen.delete(seq);
-        if (this.seen.size <= 4000) break;
-      }
-    }
-
-    this.lastSeq = Math.max(this.lastSeq, event.seq);
-    this.handlers.event(event);
-  }
-
   private async resume(): Promise<void> {
-    if (this.lastSeq === 0) {
-      this.handlers.reload();
-    } else {
-      try {
-        const result = await this.connection.invoke<ResumeResult>('Resume', this.lastSeq);
-        if (result.reload) {
-          this.lastSeq = result.lastSeq;
-          this.handlers.reload();
-        } else {
-          for (const event of result.events) this.accept(event);
-        }
-      } catch {
-        this.handlers.reload();
-      }
-    }
-
+    await this.sequence.resume((lastSeq) => this.connection.invoke<ResumeResult>('Resume', lastSeq));
     this.handlers.status('connected');
   }
 }

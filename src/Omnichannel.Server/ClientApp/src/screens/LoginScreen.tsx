@@ -29,7 +29,7 @@ export function LoginScreen() {
 
   return (
     <main class="login">
-      <form class="login-card" onSubmit={submit} aria-labelledby="login-title">
+      <form class="login-card" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
         <h1 id="login-title">Omnichannel</h1>
         <p class="muted">Sign in to your inbox</p>
         <label>

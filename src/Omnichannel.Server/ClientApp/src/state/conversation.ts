@@ -6,6 +6,7 @@ import type { Activity, Conversation, Message } from '../api/types';
 import type { InboxEvent, TypingEvent, Viewer } from '../hub/agentHub';
 import { wantContact } from './contacts';
 import { upsert } from './inbox';
+import { mergeMessages as merged, reducePaneEvent } from './reducers/conversation';
 import { currentHub, me } from './session';
 
 export type TimelineItem = { kind: 'message'; at: string; message: Message } | { kind: 'activity'; at: string; activity: Activity };
@@ -76,23 +77,15 @@ export async function loadOlder(): Promise<void> {
 }
 
 function mergeMessages(incoming: readonly Message[]): void {
-  const byId = new Map(messages.value.map((m) => [m.id, m]));
-  for (const m of incoming) byId.set(m.id, m);
-  messages.value = [...byId.values()];
+  messages.value = merged(messages.value, incoming);
 }
 
 export function applyConversationEvent(event: InboxEvent): void {
-  if (event.conversationId !== openId.value) return;
-  if (event.conversation) conversation.value = event.conversation;
-  if (event.message) mergeMessages([event.message]);
-  if (event.type === 'conversation.assigned') {
-    activity.value = [
-      ...activity.value,
-      { type: event.type, at: event.at, from: event.previousAssigneeId, to: event.conversation?.assigneeId ?? null, reason: event.reason ?? '', actorId: event.actorId ?? '' },
-    ];
-  } else if (event.type === 'conversation.status_changed' || event.type === 'conversation.reopened') {
-    activity.value = [...activity.value, { type: event.type, at: event.at, to: event.conversation?.status ?? null, actorId: event.actorId ?? '' }];
-  }
+  const pane = { conversation: conversation.value, messages: messages.value, activity: activity.value };
+  const next = reducePaneEvent(pane, event, openId.value);
+  conversation.value = next.conversation;
+  messages.value = next.messages;
+  activity.value = next.activity;
 }
 
 export function applyViewers(conversationId: string, list: readonly Viewer[]): void {

@@ -5,6 +5,7 @@ import { api } from '../api/rest';
 import type { Conversation, Status, View } from '../api/types';
 import type { InboxEvent } from '../hub/agentHub';
 import { contactName } from './contacts';
+import * as reduce from './reducers/inbox';
 import { isLead, me } from './session';
 
 export const view = signal<View>('mine');
@@ -24,9 +25,7 @@ export const unread = signal<ReadonlySet<string>>(new Set());
 export const previews = signal<ReadonlyMap<string, string>>(new Map());
 
 function inView(c: Conversation, v: View): boolean {
-  if (v === 'mine') return c.assigneeId === me.value?.id;
-  if (v === 'unassigned') return c.assigneeId === null;
-  return isLead();
+  return reduce.inView(c, v, me.value?.id ?? null, isLead());
 }
 
 function matchesStatus(c: Conversation): boolean {
@@ -77,7 +76,7 @@ export async function loadInbox(more = false): Promise<void> {
     const next = new Map(more ? cursors.value : []);
     pages.forEach((page, i) => {
       for (const c of page.items) map.set(c.id, c);
-      next.set(wanted[i]!, page.nextCursor);
+      next.set(wanted[i], page.nextCursor);
     });
     known.value = map;
     cursors.value = next;
@@ -89,9 +88,7 @@ export async function loadInbox(more = false): Promise<void> {
 }
 
 export function upsert(conversation: Conversation): void {
-  const map = new Map(known.value);
-  map.set(conversation.id, conversation);
-  known.value = map;
+  known.value = reduce.withConversation(known.value, conversation);
 }
 
 export function markRead(id: string): void {
@@ -103,21 +100,13 @@ export function markRead(id: string): void {
 
 /** Applies one hub event to the list; `openId` is the conversation on screen (it never turns unread). */
 export function applyInboxEvent(event: InboxEvent, openId: string | null): void {
-  if (event.conversation) upsert(event.conversation);
-  if (event.message && !event.message.private) {
-    const map = new Map(previews.value);
-    map.set(event.conversationId, event.message.text);
-    previews.value = map;
-  }
-
-  const news = (event.type === 'message.created' && event.message?.direction === 'in') || isNewAssignment(event);
-  if (news && event.conversationId !== openId) {
-    unread.value = new Set(unread.value).add(event.conversationId);
-  }
+  const before = { known: known.value, unread: unread.value, previews: previews.value };
+  const after = reduce.reduceInboxEvent(before, event, openId, me.value?.id ?? null);
+  known.value = after.known;
+  unread.value = after.unread;
+  previews.value = after.previews;
 }
 
 export function isNewAssignment(event: InboxEvent): boolean {
-  const mine = me.value?.id;
-  // Taking one yourself is no news to you.
-  return event.type === 'conversation.assigned' && !!mine && event.conversation?.assigneeId === mine && event.previousAssigneeId !== mine && event.actorId !== mine;
+  return reduce.isNewAssignment(event, me.value?.id ?? null);
 }

@@ -10,7 +10,7 @@ function parse(path: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/board') return { name: 'board' };
   const match = /^\/c\/([^/]+)$/.exec(path);
-  return { name: 'inbox', conversationId: match ? decodeURIComponent(match[1]!) : null };
+  return { name: 'inbox', conversationId: match ? decodeURIComponent(match[1]) : null };
 }
 
 export function navigate(path: string, replace = false): void {

@@ -29,7 +29,7 @@ export function onHub(handlers: Partial<HubHandlers>): () => void {
 
 function fanOut<K extends keyof HubHandlers>(name: K): HubHandlers[K] {
   return ((arg: never) => {
-    for (const l of listeners) (l[name] as ((a: never) => void) | undefined)?.(arg);
+    for (const l of listeners) l[name]?.(arg);
   }) as HubHandlers[K];
 }
 

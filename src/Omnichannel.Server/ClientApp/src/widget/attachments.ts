@@ -26,18 +26,9 @@ export function fileLinks(baseUrl: string, token: string, m: VisitorMessage): HT
     link.href = '#';
     link.textContent = `📎 ${a.fileName}`;
     link.title = `Download ${a.fileName} (${Math.ceil(a.size / 1024)} KiB)`;
-    link.addEventListener('click', async (e) => {
+    link.addEventListener('click', (e) => {
       e.preventDefault();
-      const response = await fetch(`${baseUrl}/api/webchat/attachments/${encodeURIComponent(m.id)}/${encodeURIComponent(a.id)}`, {
-        headers: { 'X-Visitor-Token': token },
-      });
-      if (!response.ok) return;
-      const url = URL.createObjectURL(await response.blob());
-      const save = document.createElement('a');
-      save.href = url;
-      save.download = a.fileName;
-      save.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      void download(`${baseUrl}/api/webchat/attachments/${encodeURIComponent(m.id)}/${encodeURIComponent(a.id)}`, token, a.fileName);
     });
     list.append(link);
   }
@@ -60,4 +51,15 @@ export function paperclipIcon(): SVGSVGElement {
   path.setAttribute('d', 'M21 11.5l-8.5 8.5a5 5 0 0 1-7-7l9-9a3.5 3.5 0 0 1 5 5l-9 9a2 2 0 0 1-3-3l8-8');
   svg.appendChild(path);
   return svg;
+}
+
+async function download(url: string, token: string, fileName: string): Promise<void> {
+  const response = await fetch(url, { headers: { 'X-Visitor-Token': token } });
+  if (!response.ok) return;
+  const blobUrl = URL.createObjectURL(await response.blob());
+  const save = document.createElement('a');
+  save.href = blobUrl;
+  save.download = fileName;
+  save.click();
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 10000);
 }

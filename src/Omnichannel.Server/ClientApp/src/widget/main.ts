@@ -179,10 +179,11 @@ async function mount(): Promise<void> {
     const email = el('input', { type: 'email', 'aria-label': 'Email', placeholder: 'you@example.com', required: '' });
     const save = el('button', { class: 'send', type: 'submit' }, 'Save email');
     box.append(text, email, save);
-    box.addEventListener('submit', async (e) => {
+    box.addEventListener('submit', (e) => {
       e.preventDefault();
-      await startSession({ email: email.value });
-      box.replaceChildren(el('div', {}, `Thanks — we'll answer at ${email.value}.`));
+      void startSession({ email: email.value }).then(() =>
+        box.replaceChildren(el('div', {}, `Thanks — we'll answer at ${email.value}.`)),
+      );
     });
     return box;
   }

@@ -46,9 +46,9 @@ export class VisitorHub {
     this.connection.on('Message', (m: VisitorMessage) => this.receive(m));
     this.connection.on('Typing', () => events.agentTyping());
     this.connection.onreconnecting(() => events.connection('reconnecting'));
-    this.connection.onreconnected(async () => {
+    this.connection.onreconnected(() => {
       events.connection('connected');
-      await this.catchUp();
+      void this.catchUp();
     });
   }
 
