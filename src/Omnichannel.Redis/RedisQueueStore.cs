@@ -7,8 +7,8 @@ using StackExchange.Redis;
 namespace Omnichannel.Redis;
 
 /// <summary>
-/// Queues. Keys (prefix <c>oc:{ws}:</c>): <c>queue:{id}</c> hash (id, name, policy, handover, timeoutMinutes, createdAt,
-/// updatedAt), <c>queues</c> set of ids, <c>queue:{id}:members</c> set of agent ids (kept in step with each agent's
+/// Queues. Keys (prefix <c>oc:{ws}:</c>): <c>queue:{id}</c> hash (id, name, policy, handover, timeoutMinutes, slaPolicy,
+/// tier, escalatesTo, createdAt, updatedAt; an empty slaPolicy or escalatesTo is none), <c>queues</c> set of ids, <c>queue:{id}:members</c> set of agent ids (kept in step with each agent's
 /// <c>queues</c> field by every script that changes either).
 /// </summary>
 public sealed class RedisQueueStore(RedisConnection connection) : IQueueStore
@@ -47,7 +47,12 @@ public sealed class RedisQueueStore(RedisConnection connection) : IQueueStore
             UnansweredTimeoutMinutes: int.TryParse(f.GetValueOrDefault("timeoutMinutes"), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : null,
             Members: [.. (await members).Select(m => (string)m!).Order(StringComparer.Ordinal)],
             CreatedAt: HashMapping.FromMs(f["createdAt"]),
-            UpdatedAt: HashMapping.FromMs(f["updatedAt"]));
+            UpdatedAt: HashMapping.FromMs(f["updatedAt"]))
+        {
+            SlaPolicy = NullIfEmpty(f.GetValueOrDefault("slaPolicy")),
+            Tier = QueueTiers.IsValid(f.GetValueOrDefault("tier")) ? f["tier"] : QueueTiers.Default,
+            EscalatesTo = NullIfEmpty(f.GetValueOrDefault("escalatesTo")),
+        };
     }
 
     public async Task<QueueSaveResult> SaveAsync(QueueSettings queue, IReadOnlyList<string>? members, bool createOnly, string actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -66,6 +71,8 @@ public sealed class RedisQueueStore(RedisConnection connection) : IQueueStore
             AssignmentChanges.Parse(result[2]));
     }
 
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     /// <summary>The keys and arguments of queue_save.lua, and its undo journal (null when none is kept).</summary>
     internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) SaveCall(QueueSettings queue,
         IReadOnlyList<string>? members, bool createOnly, string actorId, DateTimeOffset now)
@@ -76,6 +83,7 @@ public sealed class RedisQueueStore(RedisConnection connection) : IQueueStore
             queue.Id, queue.Name, QueuePolicyText.ToText(queue.Policy), HandoverPolicyText.ToText(queue.Handover),
             queue.UnansweredTimeoutMinutes?.ToString(CultureInfo.InvariantCulture) ?? "", actorId,
             createOnly ? "1" : "0", members is null ? "0" : "1",
+            queue.SlaPolicy ?? "", queue.Tier, queue.EscalatesTo ?? "",
         };
         args.AddRange((members ?? []).Distinct(StringComparer.Ordinal).Select(m => (RedisValue)m));
         return connection.JournaledCall([.. args]);

@@ -1,6 +1,7 @@
 -- Creates or updates a queue and, when members are given, sets its membership (agent:{id}.queues and
 -- queue:{id}:members together), then drains it. ARGV: 4 id, 5 name, 6 policy, 7 handover, 8 timeout minutes ('' = none),
--- 9 actor id, 10 create only ('1'|'0'), 11 members given ('1'|'0'), 12.. member agent ids.
+-- 9 actor id, 10 create only ('1'|'0'), 11 members given ('1'|'0'), 12 SLA policy id ('' = none), 13 tier,
+-- 14 escalates-to queue id ('' = none), 15.. member agent ids.
 -- Returns { 1 created | 0 updated | -1 exists (create only), unknown member id or '', changes flattened }.
 -- Journaled (journal.lua): the settings, both sides of the membership and the drain hold together after a crash.
 local queue_id = ARGV[4]
@@ -12,7 +13,7 @@ if exists and ARGV[10] == '1' then
 end
 local wanted = {}
 if ARGV[11] == '1' then
-  for i = 12, #ARGV do
+  for i = 15, #ARGV do
     if redis.call('EXISTS', P .. 'agent:' .. ARGV[i]) == 0 then
       return { 0, ARGV[i], {} }
     end
@@ -21,7 +22,7 @@ if ARGV[11] == '1' then
 end
 
 j_hset(queue_key, 'id', queue_id, 'name', ARGV[5], 'policy', ARGV[6], 'handover', ARGV[7],
-  'timeoutMinutes', ARGV[8], 'updatedAt', NOW)
+  'timeoutMinutes', ARGV[8], 'slaPolicy', ARGV[12], 'tier', ARGV[13], 'escalatesTo', ARGV[14], 'updatedAt', NOW)
 j_hsetnx(queue_key, 'createdAt', NOW)
 j_sadd(P .. 'queues', queue_id)
 

@@ -108,4 +108,54 @@ public sealed class SlaPoliciesApiTests(StoreServers servers) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await lead.DeleteAsync("/api/sla-policies/office")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync("/api/sla-policies/office")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_queue_names_its_policy_tier_and_escalation_and_keeps_them_when_left_out()
+    {
+        var admin = await _app.SignInAsAdminAsync();
+        await admin.PutAsJsonAsync("/api/sla-policies/office", Office());
+        (await admin.PutAsJsonAsync("/api/queues/l2", new { name = "Second level", tier = "L2" })).EnsureSuccessStatusCode();
+
+        var saved = await admin.PutAsJsonAsync("/api/queues/l1", new { name = "First level", slaPolicy = "office", escalatesTo = "l2" });
+        var renamed = await admin.PutAsJsonAsync("/api/queues/l1", new { name = "Level one" });
+        var cleared = await admin.PutAsJsonAsync("/api/queues/l1", new { slaPolicy = "", escalatesTo = "" });
+
+        var first = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("office", "L1", "l2"), (first.GetProperty("slaPolicy").GetString(), first.GetProperty("tier").GetString(), first.GetProperty("escalatesTo").GetString()));
+        var kept = await renamed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("office", "l2"), (kept.GetProperty("slaPolicy").GetString(), kept.GetProperty("escalatesTo").GetString()));
+        var none = await cleared.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (none.GetProperty("slaPolicy").ValueKind, none.GetProperty("escalatesTo").ValueKind));
+        var l2 = await admin.GetFromJsonAsync<JsonElement>("/api/queues/l2");
+        Assert.Equal("L2", l2.GetProperty("tier").GetString());
+    }
+
+    [Fact]
+    public async Task A_queue_naming_what_does_not_exist_is_refused_and_nothing_changes()
+    {
+        var admin = await _app.SignInAsAdminAsync();
+
+        var response = await admin.PutAsJsonAsync("/api/queues/l1", new { name = "First level", slaPolicy = "nope", tier = "L4", escalatesTo = "l1" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<ProblemBody>())!.Errors!.Keys.Order(StringComparer.Ordinal);
+        Assert.Equal(["escalatesTo", "slaPolicy", "tier"], errors);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/queues/l1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_policy_a_queue_names_cannot_be_deleted()
+    {
+        var admin = await _app.SignInAsAdminAsync();
+        await admin.PutAsJsonAsync("/api/sla-policies/office", Office());
+        (await admin.PutAsJsonAsync("/api/queues/default", new { slaPolicy = "office" })).EnsureSuccessStatusCode();
+
+        var refused = await admin.DeleteAsync("/api/sla-policies/office");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("default", (await refused.Content.ReadFromJsonAsync<ProblemBody>())!.Detail);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/sla-policies/office")).StatusCode);
+        (await admin.PutAsJsonAsync("/api/queues/default", new { slaPolicy = "" })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/sla-policies/office")).StatusCode);
+    }
 }

@@ -3,16 +3,22 @@ using Omnichannel.Core.Ports;
 
 namespace Omnichannel.Server.Features.Queues;
 
-/// <summary><c>PUT /api/queues/{id}</c>: every field optional on update; members, when given, replace the membership.</summary>
-public sealed record QueueRequest(string? Name, string? Policy, string? Handover, IReadOnlyList<string>? Members, int? UnansweredTimeoutMinutes);
+/// <summary>
+/// <c>PUT /api/queues/{id}</c>: every field optional on update; members, when given, replace the membership.
+/// <c>slaPolicy</c> and <c>escalatesTo</c> name a policy and a queue; left out or null keeps them, <c>""</c> removes them.
+/// </summary>
+public sealed record QueueRequest(
+    string? Name, string? Policy, string? Handover, IReadOnlyList<string>? Members, int? UnansweredTimeoutMinutes,
+    string? SlaPolicy = null, string? Tier = null, string? EscalatesTo = null);
 
 public sealed record QueueDto(
     string Id, string Name, string Policy, string Handover, IReadOnlyList<string> Members, int? UnansweredTimeoutMinutes,
-    int Waiting, DateTimeOffset? OldestWaitingSince, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    int Waiting, DateTimeOffset? OldestWaitingSince, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    string? SlaPolicy, string Tier, string? EscalatesTo)
 {
     public static QueueDto From(QueueSettings q, WaitingSummary waiting) => new(
         q.Id, q.Name, QueuePolicyText.ToText(q.Policy), HandoverPolicyText.ToText(q.Handover), q.Members, q.UnansweredTimeoutMinutes,
-        waiting.Count, waiting.OldestSince, q.CreatedAt, q.UpdatedAt);
+        waiting.Count, waiting.OldestSince, q.CreatedAt, q.UpdatedAt, q.SlaPolicy, q.Tier, q.EscalatesTo);
 }
 
 public sealed record BoardMember(

@@ -18,7 +18,7 @@ public sealed record SaveQueue(string Id, QueueRequest Body, string ActorId) : I
 public sealed record SavedQueue(QueueDto Queue, bool Created);
 
 /// <summary>A new queue needs a name; an existing one keeps what the request leaves out.</summary>
-public sealed class SaveQueueValidator(IQueueStore queues) : IRequestValidator<SaveQueue>
+public sealed class SaveQueueValidator(IQueueStore queues, ISlaPolicyStore policies) : IRequestValidator<SaveQueue>
 {
     public const int MaxTimeoutMinutes = 7 * 24 * 60;
 
@@ -50,6 +50,29 @@ public sealed class SaveQueueValidator(IQueueStore queues) : IRequestValidator<S
         if (body.UnansweredTimeoutMinutes is < 1 or > MaxTimeoutMinutes)
         {
             errors.Add(new("unansweredTimeoutMinutes", $"must be null (no timeout) or 1 to {MaxTimeoutMinutes}."));
+        }
+
+        if (body.Tier is not null && !QueueTiers.IsValid(body.Tier))
+        {
+            errors.Add(new("tier", "must be 'L1', 'L2' or 'L3'."));
+        }
+
+        if (body.SlaPolicy is { Length: > 0 } policyId
+            && (!Slugs.IsValid(policyId) || await policies.GetAsync(policyId, cancellationToken) is null))
+        {
+            errors.Add(new("slaPolicy", "no SLA policy with this id ('' for none)."));
+        }
+
+        if (body.EscalatesTo is { Length: > 0 } target)
+        {
+            if (target == request.Id)
+            {
+                errors.Add(new("escalatesTo", "a queue cannot escalate to itself."));
+            }
+            else if (!Slugs.IsValid(target) || await queues.GetAsync(target, cancellationToken) is null)
+            {
+                errors.Add(new("escalatesTo", "no queue with this id ('' for none)."));
+            }
         }
 
         if (body.Members is { } members)
@@ -90,7 +113,13 @@ public sealed class SaveQueueHandler(IQueueStore queues, IAssignmentStore assign
         var name = body.Name?.Trim() ?? existing?.Name
             // Validated as an update; the queue is gone since (queues are not deleted, but say so rather than crash).
             ?? throw new RequestValidationException([new("name", "is required.")]);
-        var settings = new QueueSettings(id, name, policy, handover, body.UnansweredTimeoutMinutes, [], existing?.CreatedAt ?? now, now);
+        var settings = new QueueSettings(id, name, policy, handover, body.UnansweredTimeoutMinutes, [], existing?.CreatedAt ?? now, now)
+        {
+            // Left out (null) keeps what the queue had; "" removes it.
+            SlaPolicy = body.SlaPolicy is null ? existing?.SlaPolicy : NullIfEmpty(body.SlaPolicy),
+            Tier = body.Tier ?? existing?.Tier ?? QueueTiers.Default,
+            EscalatesTo = body.EscalatesTo is null ? existing?.EscalatesTo : NullIfEmpty(body.EscalatesTo),
+        };
         var result = await queues.SaveAsync(settings, body.Members, createOnly: false, request.ActorId, now, cancellationToken);
         if (result.Status == QueueSaveStatus.UnknownMember)
         {
@@ -109,4 +138,6 @@ public sealed class SaveQueueHandler(IQueueStore queues, IAssignmentStore assign
         var dto = QueueDto.From((await queues.GetAsync(id, cancellationToken))!, await assignments.ReadWaitingAsync(id, cancellationToken));
         return new SavedQueue(dto, result.Status == QueueSaveStatus.Created);
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -33,8 +33,15 @@ public static class SlaPoliciesApi
         return saved.Created ? TypedResults.Created($"/api/sla-policies/{id}", saved.Policy) : TypedResults.Ok(saved.Policy);
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        (await mediator.Send(new DeleteSlaPolicy(id, http.User.GetAgentId()), ct)).Refusal == Refusal.None
-            ? TypedResults.NoContent()
-            : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
+        string id, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var outcome = await mediator.Send(new DeleteSlaPolicy(id, http.User.GetAgentId()), ct);
+        return outcome.Refusal switch
+        {
+            Refusal.None => TypedResults.NoContent(),
+            Refusal.Conflict => outcome.ConflictProblem(),
+            _ => TypedResults.NotFound(),
+        };
+    }
 }
