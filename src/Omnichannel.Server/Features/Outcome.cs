@@ -19,7 +19,7 @@ public sealed record Outcome<T>
 
     public Refusal Refusal { get; }
 
-    /// <summary>For a conflict, or a forbidden with a reason: what the caller reads as the problem's title and detail.</summary>
+    /// <summary>For a refusal with a reason: what the caller reads as the problem's title and detail.</summary>
     public string? Title { get; }
 
     public string? Detail { get; }
@@ -34,4 +34,9 @@ public sealed record Outcome<T>
 
     /// <summary>Forbidden, with a reason the caller may read (a widget on a page whose origin the site refuses).</summary>
     public static Outcome<T> ForbiddenBecause(string title) => new(default, Refusal.Forbidden, title);
+
+    /// <summary>Not found, with a reason the caller may read (an entry handled already).</summary>
+    public static Outcome<T> NotFoundBecause(string title, string? detail) => new(default, Refusal.NotFound, title, detail);
+
+    public static Outcome<T> Unprocessable(string title, string? detail) => new(default, Refusal.Unprocessable, title, detail);
 }

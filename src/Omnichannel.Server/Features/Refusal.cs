@@ -11,6 +11,9 @@ public enum Refusal
     /// <summary>It exists and the caller may know so, but may not do this with it.</summary>
     Forbidden,
 
-    /// <summary>The store moved on under the request; nothing was changed.</summary>
+    /// <summary>The store moved on under the request, or its state does not allow it now; nothing was changed.</summary>
     Conflict,
+
+    /// <summary>Understood and allowed, and tried: the thing itself cannot be done (an item that still fails).</summary>
+    Unprocessable,
 }

@@ -39,7 +39,7 @@ public static class WebChatSessionsApi
         return outcome.Refusal switch
         {
             Refusal.None => TypedResults.Ok(outcome.Value!),
-            Refusal.Forbidden => outcome.ForbiddenProblem(),
+            Refusal.Forbidden => outcome.ToProblem(),
             _ => TypedResults.NotFound(),
         };
     }

@@ -30,7 +30,7 @@ public static class AgentsApi
         var outcome = await mediator.Send(new CreateAgent(request), ct);
         return outcome is { Refusal: Refusal.None, Value: { } agent }
             ? TypedResults.Created($"/api/agents/{agent.Id}", agent)
-            : outcome.ConflictProblem();
+            : outcome.ToProblem();
     }
 
     private static async Task<Results<Ok<AgentDto>, NotFound>> UpdateAsync(

@@ -1,9 +1,7 @@
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Omnichannel.Core.Access;
-using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
-using Omnichannel.Core.Validation;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Features.Conversations;
 using Omnichannel.Storage.Files;
@@ -11,9 +9,8 @@ using Omnichannel.Storage.Files;
 namespace Omnichannel.Server.Features.Attachments;
 
 /// <summary>
-/// <c>GET /api/conversations/{id}/messages/{messageId}/attachments/{attachmentId}</c>: an attachment's bytes, for
-/// whoever may see the conversation. Always a download (never rendered inline by the browser) with nosniff, so a
-/// customer's file cannot run as a page of the inbox.
+/// Attachments' routes (<see cref="UploadAttachment"/>, <see cref="DownloadAttachment"/>). A download is never
+/// rendered inline by the browser (an attachment, with nosniff), so a customer's file cannot run as a page of the inbox.
 /// </summary>
 public static class AttachmentsApi
 {
@@ -29,50 +26,16 @@ public static class AttachmentsApi
         return group;
     }
 
-    /// <summary>
-    /// <c>POST /api/conversations/{id}/attachments</c> (multipart, one <c>file</c>): stores a file for a reply the agent is
-    /// writing in this conversation; send it with <c>attachmentIds</c> on the reply within a day.
-    /// </summary>
     private static async Task<Results<Created<AttachmentDto>, NotFound, ForbidHttpResult>> UploadAsync(
-        string id, IFormFile? file, HttpContext http, IConversationStore store, IBlobStore blobs, IUploadStore uploads, CancellationToken ct)
+        string id, IFormFile? file, HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        if (!Ids.IsWellFormed(id) || await store.GetConversationAsync(id, ct) is not { } conversation)
+        var outcome = await mediator.Send(new UploadAttachment(id, file, http.CurrentPrincipal()!), ct);
+        return outcome.Refusal switch
         {
-            return TypedResults.NotFound();
-        }
-
-        var agent = http.CurrentAgent()!;
-        if (!AccessRule.CanSeeConversation(http.CurrentPrincipal(), conversation))
-        {
-            return TypedResults.Forbid();
-        }
-
-        if (file is null || file.Length == 0)
-        {
-            throw new RequestValidationException([new("file", "is required (multipart/form-data, field 'file').")]);
-        }
-
-        if (file.Length > MaxUploadBytes)
-        {
-            throw new RequestValidationException([new("file", $"is larger than {MaxUploadBytes / (1024 * 1024)} MB.")]);
-        }
-
-        var name = SafeFileName(file.FileName);
-        var type = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType.Split(';')[0].Trim().ToLowerInvariant();
-        await using var content = file.OpenReadStream();
-        StoredBlob blob;
-        try
-        {
-            blob = await blobs.PutAsync(content, MaxUploadBytes, ct);
-        }
-        catch (BlobTooLargeException)
-        {
-            throw new RequestValidationException([new("file", $"is larger than {MaxUploadBytes / (1024 * 1024)} MB.")]);
-        }
-
-        var attachment = new AttachmentInfo(Ids.New(), name, type, blob.Size, blob.Key);
-        await uploads.SaveAsync(id, agent.Id, attachment, UploadLifetime, ct);
-        return TypedResults.Created($"/api/conversations/{id}/attachments/{attachment.Id}", new AttachmentDto(attachment.Id, name, type, blob.Size));
+            Refusal.None => TypedResults.Created($"/api/conversations/{id}/attachments/{outcome.Value!.Id}", outcome.Value),
+            Refusal.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     /// <summary>A plain file name: no directories, no control characters, at most 200 characters.</summary>
@@ -92,29 +55,17 @@ public static class AttachmentsApi
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound, ForbidHttpResult>> DownloadAsync(
-        string id, string messageId, string attachmentId, HttpContext http, IConversationStore store, IBlobStore blobs, CancellationToken ct)
+        string id, string messageId, string attachmentId, HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        if (!Ids.IsWellFormed(id) || !Ids.IsWellFormed(messageId) || await store.GetConversationAsync(id, ct) is not { } conversation)
+        var outcome = await mediator.Send(new DownloadAttachment(id, messageId, attachmentId, http.CurrentPrincipal()), ct);
+        switch (outcome.Refusal)
         {
-            return TypedResults.NotFound();
-        }
-
-        var principal = http.CurrentPrincipal();
-        if (!AccessRule.CanSeeConversation(principal, conversation))
-        {
-            return TypedResults.Forbid();
-        }
-
-        if (await store.GetMessageAsync(messageId, ct) is not { } message || message.ConversationId != id
-            || !AccessRule.CanSeeMessage(principal, conversation, message.IsPrivate)
-            || message.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment
-            || await blobs.OpenReadAsync(attachment.BlobKey, ct) is not { } content)
-        {
-            return TypedResults.NotFound();
+            case Refusal.Forbidden: return TypedResults.Forbid();
+            case not Refusal.None: return TypedResults.NotFound();
         }
 
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        return TypedResults.File(content, "application/octet-stream", attachment.FileName, enableRangeProcessing: true);
+        return TypedResults.File(outcome.Value!.Content, "application/octet-stream", outcome.Value.FileName, enableRangeProcessing: true);
     }
 }

@@ -1,22 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Omnichannel.Core.Ports;
-using Omnichannel.Core.Validation;
 using Omnichannel.Server.Auth;
 
 namespace Omnichannel.Server.Features.Audit;
 
-/// <summary>One page of the audit log; pass <see cref="Next"/> back as <c>since</c>/<c>after</c> to read on.</summary>
-public sealed record AuditPage(IReadOnlyList<JsonElement> Entries, AuditCursor? Next);
-
-public sealed record AuditCursor(DateTimeOffset Since, long After);
-
-/// <summary><c>GET /api/audit?since=&amp;after=&amp;limit=</c> for leads and admins: assignments with reason and actor, lead actions.</summary>
+/// <summary>The audit log's route, for leads and admins: assignments with reason and actor, lead actions (<see cref="ReadAudit"/>).</summary>
 public static class AuditApi
 {
-    public const int MaxLimit = 1000;
-
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(InboxPolicies.Lead);
@@ -24,19 +17,8 @@ public static class AuditApi
         return group;
     }
 
-    private static async Task<Ok<AuditPage>> ReadAsync(IAuditLog audit, TimeProvider time, DateTimeOffset? since, long? after, int? limit, CancellationToken ct)
-    {
-        if (limit is < 1 or > MaxLimit)
-        {
-            throw new RequestValidationException([new("limit", $"must be 1 to {MaxLimit}.")]);
-        }
-
-        var take = limit ?? 100;
-        var from = since ?? time.GetUtcNow().AddDays(-1);
-        var entries = await audit.ReadAsync(from, after ?? 0, take, ct);
-        var next = entries.Count == take ? new AuditCursor(entries[^1].At, entries[^1].Sequence) : null;
-        return TypedResults.Ok(new AuditPage([.. entries.Select(ToJson)], next));
-    }
+    private static async Task<Ok<AuditPage>> ReadAsync(IMediator mediator, DateTimeOffset? since, long? after, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ReadAudit(since, after, limit), ct));
 
     /// <summary>The stored entry with <c>at</c> as an ISO 8601 instant instead of Unix milliseconds.</summary>
     public static JsonElement ToJson(AuditEntry entry)

@@ -1,33 +1,27 @@
+using Mediator;
 using Omnichannel.Core.Access;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Validation;
-using Omnichannel.Server.Auth;
 
 namespace Omnichannel.Server.Features.Contacts;
 
 /// <summary>
 /// <c>GET /api/contacts?q=&amp;limit=</c>: contacts to pick from (the other contact of a merge). <c>q</c> is an exact
-/// verified email, or part of a name or email among the newest <see cref="Scan"/> contacts (there is no name index);
-/// each hit passes the access rule as <c>GET /api/contacts/{id}</c> does.
+/// verified email, or part of a name or email among the newest <see cref="SearchContactsHandler.Scan"/> contacts (there
+/// is no name index); each hit passes the access rule as <c>GET /api/contacts/{id}</c> does.
 /// </summary>
-public static class SearchContacts
+public sealed record SearchContacts(string? Q, int? Limit, Principal? Principal) : IRequest<ContactSearchResponse>, IValidatable
 {
-    /// <summary>How many of the newest contacts a name is looked for in: bounds the work of one request.</summary>
-    public const int Scan = 2000;
-
     public const int MinQueryLength = 2;
     public const int MaxQueryLength = 100;
-    private const int DefaultLimit = 20;
-    private const int MaxLimit = 50;
+    public const int MaxLimit = 50;
 
-    // Hits are checked against the access rule this many at a time (each batch one pipelined round trip).
-    private const int Batch = 25;
+    public string? Text => Q?.Trim();
 
-    public static async Task<ContactSearchResponse> HandleAsync(string? q, int? limit, HttpContext http,
-        IContactDirectory directory, IConversationStore store, CancellationToken ct)
+    public IEnumerable<ValidationError> Validate()
     {
-        var text = q?.Trim();
+        var text = Text;
         var errors = new List<ValidationError>();
         if (string.IsNullOrEmpty(text) || text.Length < MinQueryLength || text.Length > MaxQueryLength
             || TextRules.HasControlCharacters(text) || !TextRules.IsWellFormedUnicode(text))
@@ -35,17 +29,30 @@ public static class SearchContacts
             errors.Add(new("q", $"must be {MinQueryLength} to {MaxQueryLength} characters of a name or email address."));
         }
 
-        if (limit is < 1 or > MaxLimit)
+        if (Limit is < 1 or > MaxLimit)
         {
             errors.Add(new("limit", $"must be between 1 and {MaxLimit}."));
         }
 
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
+        return errors;
+    }
+}
 
-        var principal = http.CurrentPrincipal();
+public sealed class SearchContactsHandler(IContactDirectory directory, IConversationStore store)
+    : IRequestHandler<SearchContacts, ContactSearchResponse>
+{
+    /// <summary>How many of the newest contacts a name is looked for in: bounds the work of one request.</summary>
+    public const int Scan = 2000;
+
+    private const int DefaultLimit = 20;
+
+    // Hits are checked against the access rule this many at a time (each batch one pipelined round trip).
+    private const int Batch = 25;
+
+    public async ValueTask<ContactSearchResponse> Handle(SearchContacts request, CancellationToken cancellationToken)
+    {
+        var (text, principal, ct) = (request.Text, request.Principal, cancellationToken);
+        var limit = request.Limit;
         var wanted = limit ?? DefaultLimit;
         var items = new List<ContactDto>();
         foreach (var batch in (await directory.FindAsync(text!, Scan, ct)).Chunk(Batch))

@@ -52,7 +52,7 @@ public static class QueuesApi
     private static Results<Ok<MovesResponse>, NotFound, ProblemHttpResult> Moved(Outcome<MovesResponse> outcome) => outcome.Refusal switch
     {
         Refusal.None => TypedResults.Ok(outcome.Value),
-        Refusal.Conflict => outcome.ConflictProblem(),
+        Refusal.Conflict => outcome.ToProblem(),
         _ => TypedResults.NotFound(),
     };
 }

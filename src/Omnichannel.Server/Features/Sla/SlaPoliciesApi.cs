@@ -40,7 +40,7 @@ public static class SlaPoliciesApi
         return outcome.Refusal switch
         {
             Refusal.None => TypedResults.NoContent(),
-            Refusal.Conflict => outcome.ConflictProblem(),
+            Refusal.Conflict => outcome.ToProblem(),
             _ => TypedResults.NotFound(),
         };
     }
