@@ -11,7 +11,8 @@
 #          N passed, N failed
 #
 # Exit status is non-zero if any test failed, any test project crashed or
-# timed out, or any step (apt, restore, build, format) failed.
+# timed out, or any step (apt, restore, build, format, the committed OpenAPI
+# document being current) failed.
 #
 # Environment overrides:
 #   TEST_PROJECT_TIMEOUT  seconds per test project before it is killed (1200)
@@ -111,6 +112,11 @@ if run_step "restore" dotnet restore "$SLN"; then
   fi
   run_step "format" dotnet format "$SLN" --verify-no-changes --no-restore ||
     echo "   fix with: dotnet format $SLN"
+  # The build rewrites the web app's copy of the server's OpenAPI document when the contract changed.
+  if [ "$BUILD_OK" -eq 1 ] && git rev-parse --git-dir >/dev/null 2>&1; then
+    run_step "openapi document up to date" git diff --exit-code --stat -- "$CLIENT_APP/openapi/v1.json" ||
+      echo "   the build updated $CLIENT_APP/openapi/v1.json: commit it"
+  fi
 fi
 
 # --- 3. tests ----------------------------------------------------------------

@@ -27,7 +27,9 @@ public static class BuildTimeOpenApi
     {
         if (IsDescribingTheApi)
         {
-            var scratch = Path.Combine(Path.GetTempPath(), "omnichannel-openapi-document");
+            // Beside this build's output: builds of other checkouts running at the same time keep their own.
+            var output = Path.GetDirectoryName(typeof(BuildTimeOpenApi).Assembly.Location) ?? Path.GetTempPath();
+            var scratch = Path.Combine(output, "openapi-scratch-data");
             builder.Configuration.AddInMemoryCollection(
                 [new($"{StoreOptions.Section}:{nameof(StoreOptions.DataDirectory)}", scratch)]);
         }
