@@ -1,6 +1,12 @@
 namespace Omnichannel.Core.Assignment;
 
 /// <summary>Picks the agent who gets the next conversation of a queue. Fully deterministic: every tie is broken.</summary>
+/// <remarks>
+/// Reference model: the rule "who goes next" as executed by routing.lua (functions <c>goes_before</c> and
+/// <c>pick</c>); not called in production (its only callers are the other reference models, <see cref="ReopenRule"/>
+/// and <see cref="QueueDrainer"/>); checked against the script by
+/// <c>RoutingAgreementTests.The_script_picks_and_judges_eligibility_exactly_as_the_core_rules</c>.
+/// </remarks>
 public static class AssignmentSelector
 {
     /// <summary>The eligible agent who goes next under <paramref name="policy"/>, or null when nobody is eligible.</summary>

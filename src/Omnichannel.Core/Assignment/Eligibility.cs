@@ -3,6 +3,13 @@ namespace Omnichannel.Core.Assignment;
 /// <summary>
 /// Eligible = member of the queue ∧ on shift ∧ online ∧ present ∧ not paused ∧ open conversations below capacity.
 /// </summary>
+/// <remarks>
+/// Reference model: the rule "eligible now" as executed by routing.lua (functions <c>ineligibility</c> and
+/// <c>is_eligible</c>); checked against the script by
+/// <c>RoutingAgreementTests.The_script_picks_and_judges_eligibility_exactly_as_the_core_rules</c>. Unlike the other
+/// reference models, <see cref="IsOnDuty"/> (and so <see cref="Check"/>) also runs in production: the lead's rebalance
+/// (<see cref="RebalancePlanner"/>) chooses its targets with it, on the states agent_states.lua read.
+/// </remarks>
 public static class Eligibility
 {
     public static bool IsEligible(AgentState agent) => Check(agent) == Ineligibility.None;

@@ -1,6 +1,11 @@
 namespace Omnichannel.Core.Assignment;
 
 /// <summary>The shift-boundary decision for one agent's conversations in one queue.</summary>
+/// <remarks>
+/// Reference model: the rule "keep or requeue at a shift boundary" as executed by routing.lua (function
+/// <c>handover_agent</c>, run by handover.lua and presence.lua); not called in production; checked against the script
+/// by <c>RoutingAgreementTests.A_handover_requeues_exactly_the_conversations_the_core_handover_rule_requeues</c>.
+/// </remarks>
 public static class Handover
 {
     /// <param name="leftShift">None of the agent's shifts is on now.</param>

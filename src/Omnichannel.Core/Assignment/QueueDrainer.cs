@@ -5,6 +5,12 @@ namespace Omnichannel.Core.Assignment;
 /// each one's agent with <see cref="AssignmentSelector"/>, and counts the assignment on that agent (open + 1, last
 /// assigned = <c>now</c>) before the next pick.
 /// </summary>
+/// <remarks>
+/// Reference model: the rule "drain a queue" as executed by routing.lua (function <c>drain</c>, run by drain.lua,
+/// ingest.lua, presence.lua, handover.lua and the other scripts that assign); not called in production; checked
+/// against the script by <c>RoutingAgreementTests</c>, case
+/// <c>A_drain_assigns_the_same_conversations_to_the_same_agents_in_the_same_order_as_the_core_drainer</c>.
+/// </remarks>
 public static class QueueDrainer
 {
     /// <remarks>
