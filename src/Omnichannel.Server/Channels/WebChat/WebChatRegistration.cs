@@ -41,27 +41,3 @@ public static class WebChatRegistration
         return app;
     }
 }
-
-/// <summary>The site <c>default</c> exists from the first start (created once, never overwritten).</summary>
-internal sealed class DefaultSiteBootstrapper(ISiteStore sites, TimeProvider time) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken) =>
-        await sites.SaveAsync(SitesApi.NewSite(SitesApi.DefaultKey, time.GetUtcNow()), createOnly: true, cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-}
-
-/// <summary>CORS for the widget's endpoints: only origins some site allows (the server's own needs no CORS).</summary>
-internal sealed class SiteOriginsCorsPolicyProvider(ISiteStore sites) : ICorsPolicyProvider
-{
-    public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
-    {
-        if (policyName != WebChatRegistration.CorsPolicy)
-        {
-            return null;
-        }
-
-        var origins = (await sites.ListAsync(context.RequestAborted)).SelectMany(s => s.AllowedOrigins).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        return new CorsPolicyBuilder().WithOrigins(origins).AllowAnyHeader().WithMethods("GET", "POST").AllowCredentials().Build();
-    }
-}

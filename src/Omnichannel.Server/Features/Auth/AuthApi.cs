@@ -9,12 +9,6 @@ using Omnichannel.Server.Features.Agents;
 
 namespace Omnichannel.Server.Features.Auth;
 
-public sealed record LoginRequest(string? Email, string? Password);
-
-/// <summary>One of the caller's signed-in sessions; <see cref="Current"/> marks the one this request came in on.</summary>
-public sealed record SessionDto(
-    string Id, string Device, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
-
 public static class AuthApi
 {
     /// <summary>Sign-in bodies are an email and a password: 4 KiB is plenty.</summary>
@@ -94,7 +88,6 @@ public static class AuthApi
         await sessions.SignInAsync(http, agent!);
         return TypedResults.Ok(AgentDto.From(agent!));
     }
-
 
     // The address the connection came from (behind a proxy: what forwarded-headers handling made of it).
     // IPv4 seen over IPv6 counts as the IPv4 address, so one client has one key.
