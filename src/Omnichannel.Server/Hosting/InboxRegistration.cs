@@ -20,6 +20,7 @@ using Omnichannel.Server.Features.Shifts;
 using Omnichannel.Server.Features.Sla;
 using Omnichannel.Server.Features.Tokens;
 using Omnichannel.Server.Pipeline;
+using Omnichannel.Storage.Files;
 
 namespace Omnichannel.Server.Hosting;
 
@@ -63,7 +64,7 @@ public static class InboxRegistration
             .BindConfiguration(AssignmentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddBlobStore();
+        builder.Services.AddFileBlobStore();
         builder.Services.AddQuarantine();
         builder.Services.AddSingleton<ShiftWindows>();
         builder.Services.AddHostedService<QueueBootstrapper>();

@@ -1,10 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Omnichannel.Core.Ports;
 using Omnichannel.Server.Auth;
 using Omnichannel.Server.Features.Conversations;
-using Omnichannel.Storage.Files;
 
 namespace Omnichannel.Server.Features.Attachments;
 
@@ -44,14 +41,6 @@ public static class AttachmentsApi
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
         return name.Length == 0 ? "file" : name.Length > 200 ? name[..200] : name;
-    }
-
-    public static IServiceCollection AddBlobStore(this IServiceCollection services)
-    {
-        services.AddOptions<BlobOptions>().BindConfiguration(BlobOptions.Section)
-            .Validate(options => options.IsValid, BlobOptions.Invalid).ValidateOnStart();
-        services.AddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<BlobOptions>>().Value.Directory, sp.GetRequiredService<TimeProvider>()));
-        return services;
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound, ForbidHttpResult>> DownloadAsync(

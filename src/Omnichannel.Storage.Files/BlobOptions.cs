@@ -1,4 +1,4 @@
-namespace Omnichannel.Server.Features.Attachments;
+namespace Omnichannel.Storage.Files;
 
 /// <summary><c>Omnichannel:Blobs</c>: where attachment bytes are kept.</summary>
 public sealed class BlobOptions
