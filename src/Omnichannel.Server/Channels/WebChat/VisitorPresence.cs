@@ -14,17 +14,50 @@ public sealed class VisitorPresence(IVisitorPresenceStore store, TimeProvider ti
 
     private readonly ConcurrentDictionary<string, string> _connections = new(StringComparer.Ordinal);
 
+    // One change at a time on this node: without it, a refresh that read the connections just before a visitor left
+    // wrote them back just after the visitor was marked offline, and showed them online for another 90 seconds.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
     public async Task TrackAsync(string connectionId, string conversationId, CancellationToken cancellationToken)
     {
-        _connections[connectionId] = conversationId;
-        await store.MarkOnlineAsync([conversationId], time.GetUtcNow() + Lifetime, cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _connections[connectionId] = conversationId;
+            await store.MarkOnlineAsync([conversationId], time.GetUtcNow() + Lifetime, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task UntrackAsync(string connectionId)
     {
-        if (_connections.TryRemove(connectionId, out var conversationId) && !_connections.Values.Contains(conversationId))
+        await _gate.WaitAsync();
+        try
         {
-            await store.MarkOfflineAsync(conversationId);
+            if (_connections.TryRemove(connectionId, out var conversationId) && !_connections.Values.Contains(conversationId))
+            {
+                await store.MarkOfflineAsync(conversationId);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await store.MarkOnlineAsync([.. _connections.Values.Distinct(StringComparer.Ordinal)], time.GetUtcNow() + Lifetime, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -35,7 +68,7 @@ public sealed class VisitorPresence(IVisitorPresenceStore store, TimeProvider ti
         {
             try
             {
-                await store.MarkOnlineAsync([.. _connections.Values.Distinct(StringComparer.Ordinal)], time.GetUtcNow() + Lifetime, stoppingToken);
+                await RefreshAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
