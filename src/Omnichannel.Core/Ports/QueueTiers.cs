@@ -5,7 +5,5 @@ public static class QueueTiers
 {
     public const string Default = "L1";
 
-    public static IReadOnlyList<string> All { get; } = ["L1", "L2", "L3"];
-
     public static bool IsValid(string? tier) => tier is "L1" or "L2" or "L3";
 }

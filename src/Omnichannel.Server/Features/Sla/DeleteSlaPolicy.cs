@@ -6,7 +6,7 @@ using Omnichannel.Core.Sla;
 namespace Omnichannel.Server.Features.Sla;
 
 /// <summary><c>DELETE /api/sla-policies/{id}</c>: refused (409) while a queue names the policy.</summary>
-public sealed record DeleteSlaPolicy(string Id, string? ActorId) : IRequest<Outcome<SlaPolicy>>;
+public sealed record DeleteSlaPolicy(string Id) : IRequest<Outcome<SlaPolicy>>;
 
 public sealed class DeleteSlaPolicyHandler(ISlaPolicyStore policies, IQueueStore queues) : IRequestHandler<DeleteSlaPolicy, Outcome<SlaPolicy>>
 {

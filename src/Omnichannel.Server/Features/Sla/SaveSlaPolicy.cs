@@ -7,7 +7,7 @@ using Omnichannel.Core.Validation;
 namespace Omnichannel.Server.Features.Sla;
 
 /// <summary><c>PUT /api/sla-policies/{id}</c>: defines the policy, or replaces its whole definition.</summary>
-public sealed record SaveSlaPolicy(string Id, SlaPolicyDefinition Definition, string? ActorId) : IRequest<SavedSlaPolicy>;
+public sealed record SaveSlaPolicy(string Id, SlaPolicyDefinition Definition) : IRequest<SavedSlaPolicy>;
 
 /// <summary>The policy as saved, and whether this request created it.</summary>
 public sealed record SavedSlaPolicy(SlaPolicyDto Policy, bool Created);

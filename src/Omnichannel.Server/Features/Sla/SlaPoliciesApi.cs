@@ -27,16 +27,16 @@ public static class SlaPoliciesApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<SlaPolicyDto>, Ok<SlaPolicyDto>>> PutAsync(
-        string id, SlaPolicyDefinition definition, HttpContext http, IMediator mediator, CancellationToken ct)
+        string id, SlaPolicyDefinition definition, IMediator mediator, CancellationToken ct)
     {
-        var saved = await mediator.Send(new SaveSlaPolicy(id, definition, http.User.GetAgentId()), ct);
+        var saved = await mediator.Send(new SaveSlaPolicy(id, definition), ct);
         return saved.Created ? TypedResults.Created($"/api/sla-policies/{id}", saved.Policy) : TypedResults.Ok(saved.Policy);
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
-        string id, HttpContext http, IMediator mediator, CancellationToken ct)
+        string id, IMediator mediator, CancellationToken ct)
     {
-        var outcome = await mediator.Send(new DeleteSlaPolicy(id, http.User.GetAgentId()), ct);
+        var outcome = await mediator.Send(new DeleteSlaPolicy(id), ct);
         return outcome.Refusal switch
         {
             Refusal.None => TypedResults.NoContent(),
