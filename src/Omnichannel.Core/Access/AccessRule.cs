@@ -68,6 +68,13 @@ public static class AccessRule
     public static bool CanManageQuarantine(Principal? principal) =>
         principal is AgentPrincipal { Agent.Role: AgentRole.Admin };
 
+    /// <summary>A conversation's priority (and with it its SLA targets): agents on their own conversations, leads on any.</summary>
+    public static bool CanSetPriority(Principal? principal, Conversation conversation) => principal switch
+    {
+        AgentPrincipal { Agent: var agent } => agent.SeesEverything || conversation.AssigneeId == agent.Id,
+        _ => false,
+    };
+
     /// <summary>Agents may take an unassigned conversation of their queue or give up their own; leads assign anyone.</summary>
     public static bool CanAssign(Principal? principal, Conversation conversation, string? targetAgentId)
     {

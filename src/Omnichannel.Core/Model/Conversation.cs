@@ -1,6 +1,9 @@
+using Omnichannel.Core.Sla;
+
 namespace Omnichannel.Core.Model;
 
 /// <summary>A thread with one contact on one channel account, worked by at most one agent at a time.</summary>
+/// <param name="Sla">Its promises under its queue's policy (the SLA keeper keeps them); null when no clock ever started.</param>
 public sealed record Conversation(
     string Id,
     string Channel,
@@ -16,4 +19,6 @@ public sealed record Conversation(
     DateTimeOffset? FirstResponseAt,
     DateTimeOffset? SnoozedUntil,
     IReadOnlyList<string> Labels,
-    int MessageCount);
+    int MessageCount,
+    Priority Priority = Priority.Normal,
+    ConversationSla? Sla = null);

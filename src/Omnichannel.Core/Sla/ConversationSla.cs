@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Omnichannel.Core.Model;
 
 namespace Omnichannel.Core.Sla;
@@ -17,17 +18,36 @@ public sealed record ConversationSla(
     bool AgentSpokeLast,
     IReadOnlyList<SlaTargetKind> Breaches)
 {
-    /// <summary>The clocks of a conversation a customer has just started.</summary>
-    public static ConversationSla Start(SlaPolicy policy, Priority priority, DateTimeOffset at) => new(
+    /// <summary>
+    /// The clocks of a conversation a customer has just started; when agents had answered before any promise was made
+    /// (<paramref name="agentReplied"/>: the queue got its policy later), the next response is owed, not the first.
+    /// </summary>
+    public static ConversationSla Start(SlaPolicy policy, Priority priority, DateTimeOffset at, bool agentReplied = false) => new(
         priority,
-        StartClock(policy, priority, SlaTargetKind.FirstResponse, at),
-        null,
+        agentReplied ? null : StartClock(policy, priority, SlaTargetKind.FirstResponse, at),
+        agentReplied ? StartClock(policy, priority, SlaTargetKind.NextResponse, at) : null,
         StartClock(policy, priority, SlaTargetKind.Resolution, at),
         false,
         []);
 
     /// <summary>The deadline the waiting queue drains by: the earliest among the running clocks.</summary>
+    [JsonIgnore]
     public DateTimeOffset? NextDue => Clocks().Select(c => c.Due).Where(d => d is not null).Min();
+
+    /// <summary>When something next happens by itself: the earliest warning or deadline among the running clocks.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? NextWake => Clocks().SelectMany(c => new[] { c.WarnAt, c.Due }).Where(d => d is not null).Min();
+
+    /// <summary>The clock of one kind (null when it never started).</summary>
+    public SlaClock? Clock(SlaTargetKind kind) => kind switch
+    {
+        SlaTargetKind.FirstResponse => FirstResponse,
+        SlaTargetKind.NextResponse => NextResponse,
+        _ => Resolution,
+    };
+
+    /// <summary>The promises are no longer made (the queue lost its policy): open clocks stop, final ones stay.</summary>
+    public ConversationSla StopAll(DateTimeOffset at, ICollection<SlaAlert> alerts) => Tick(at, alerts).Each(c => c.Stop(at));
 
     public ConversationSla Tick(DateTimeOffset now, ICollection<SlaAlert> alerts)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Omnichannel.Core.Scheduling;
 
 namespace Omnichannel.Core.Sla;
@@ -24,8 +25,10 @@ public sealed record SlaClock(
     bool Warned,
     DateTimeOffset? EndedAt)
 {
+    [JsonIgnore]
     public bool IsFinal => State is SlaClockState.Met or SlaClockState.Breached or SlaClockState.Stopped;
 
+    [JsonIgnore]
     public bool IsOpen => State is SlaClockState.Running or SlaClockState.Paused;
 
     public static SlaClock Start(SlaTargetKind kind, TimeSpan target, DateTimeOffset at, SlaPolicy policy) =>

@@ -1,0 +1,10 @@
+using Mediator;
+using Omnichannel.Core.Sla;
+
+namespace Omnichannel.Core.Events;
+
+// Published by the SLA keeper after its write: new deadlines (null alert), a warning or a breach.
+
+public sealed record ConversationSlaChanged(string ConversationId, SlaAlert? Alert, long Sequence) : INotification;
+
+public sealed record ConversationPriorityChanged(string ConversationId, Priority Previous, Priority Current, string ActorId, long Sequence) : INotification;
