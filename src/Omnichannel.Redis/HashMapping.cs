@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Omnichannel.Core.Model;
+using Omnichannel.Core.Sla;
 using StackExchange.Redis;
 
 namespace Omnichannel.Redis;
@@ -49,7 +50,14 @@ internal static class HashMapping
         Labels: f.TryGetValue("labels", out var labels) && labels.Length > 0
             ? JsonSerializer.Deserialize(labels, StoreJsonContext.Default.StringArray) ?? []
             : [],
-        MessageCount: int.Parse(f.GetValueOrDefault("messageCount", "0"), CultureInfo.InvariantCulture));
+        MessageCount: int.Parse(f.GetValueOrDefault("messageCount", "0"), CultureInfo.InvariantCulture),
+        Priority: ToPriority(f.GetValueOrDefault("priority")),
+        Sla: ToSla(f.GetValueOrDefault("sla")));
+
+    public static Priority ToPriority(string? text) => PriorityText.TryParse(text, out var priority) ? priority : Priority.Normal;
+
+    public static ConversationSla? ToSla(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize(json, SlaJsonContext.Default.ConversationSla);
 
     public static Message ToMessage(Dictionary<string, string> f) => new(
         Id: f["id"],

@@ -29,6 +29,8 @@ internal static class LuaScripts
     public static string ContactMerge { get; } = Compose("contact_merge");
     public static string QuarantineAdd { get; } = Compose("quarantine_add");
     public static string QuarantineRemove { get; } = Compose("quarantine_remove");
+    public static string SlaSave { get; } = Compose("sla_save");
+    public static string SetPriority { get; } = Compose("set_priority");
 
     // The channels' own scripts do not build on common.lua (their prefix is not the workspace's), only on the
     // journal's helpers.
@@ -52,6 +54,9 @@ internal static class LuaScripts
     public static string TokenDelete { get; } = ComposeJournal("token_delete");
     public static string UploadTake { get; } = ComposeJournal("upload_take");
     public static string Viewers { get; } = ComposeJournal("viewers");
+
+    // A lease (a mailbox's poller, the SLA keeper) writes one key whole: no journal.
+    public static string Lease { get; } = Read("lease");
 
     // The roll-back of an unfinished operation's journal stands alone: it writes through no helper.
     public static string JournalRollBack { get; } = Read("journal_rollback");

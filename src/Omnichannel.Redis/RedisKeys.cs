@@ -49,6 +49,12 @@ public sealed class RedisKeys(string workspace)
 
     public string EventSequence => Prefix + "events:seq";
 
+    /// <summary>The last event the SLA keeper applied (sla_save.lua).</summary>
+    public string SlaCursor => Prefix + "sla:cursor";
+
+    /// <summary>Conversations by their next SLA warning or deadline (ms).</summary>
+    public string SlaDue => Prefix + "sla:due";
+
     /// <summary>The undo journal of one unfinished operation (journal.lua, <see cref="JournalRecovery"/>).</summary>
     public string Journal(string operationId) => Prefix + "journal:" + operationId;
 
@@ -87,6 +93,9 @@ public sealed class RedisKeys(string workspace)
     public string QueueMembers(string id) => Prefix + "queue:" + id + ":members";
 
     public string QueueWaiting(string id) => Prefix + "queue:" + id + ":waiting";
+
+    /// <summary>The waiting conversations of a queue that have an SLA deadline, by it: drained first.</summary>
+    public string QueueWaitingSla(string id) => Prefix + "queue:" + id + ":waiting-sla";
 
     public string AgentShifts(string id) => Prefix + "agent:" + id + ":shifts";
 

@@ -23,7 +23,7 @@ namespace Omnichannel.Redis;
 public sealed class RedisMailboxState(RedisConnection connection) : IMailboxStateStore
 {
     private static readonly string ThreadScript = Read("email_thread");
-    private static readonly string LeaseScript = Read("email_lease");
+    private static readonly string LeaseScript = LuaScripts.Lease;
 
     private readonly RedisKeys _keys = connection.Keys;
 

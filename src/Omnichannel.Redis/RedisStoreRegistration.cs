@@ -58,6 +58,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IVisitorPresenceStore, RedisVisitorPresenceStore>();
         builder.Services.AddSingleton<IShiftStore, RedisShiftStore>();
         builder.Services.AddSingleton<ISlaPolicyStore, RedisSlaPolicyStore>();
+        builder.Services.AddSingleton<ISlaStore, RedisSlaStore>();
         builder.Services.AddSingleton<ITelegramStateStore, RedisTelegramState>();
         builder.Services.AddSingleton<IMailboxStateStore, RedisMailboxState>();
         builder.Services.AddSingleton<IQuarantineStore, RedisQuarantine>();

@@ -81,7 +81,7 @@ internal static class ConversationChecks
     private static bool ListsConversations(string name) => name.Split(':') switch
     {
         ["idx", ..] or ["snoozed"] or ["timeouts"] => true,
-        ["queue", _, "waiting"] or ["contact", _, "conversations"] => true,
+        ["queue", _, "waiting"] or ["queue", _, "waiting-sla"] or ["contact", _, "conversations"] => true,
         _ => false,
     };
 
@@ -173,7 +173,8 @@ internal static class ConversationChecks
     {
         var (status, queue) = (fields["status"], fields["queue"]);
         var assigned = (fields.GetValueOrDefault("assigneeId") ?? "").Length > 0;
-        var waitingIn = lists.Where(n => n.StartsWith("queue:", StringComparison.Ordinal)).ToList();
+        var waitingIn = lists.Where(n => n.StartsWith("queue:", StringComparison.Ordinal) && n.EndsWith(":waiting", StringComparison.Ordinal)).ToList();
+        var deadlineIn = lists.Where(n => n.StartsWith("queue:", StringComparison.Ordinal) && n.EndsWith(":waiting-sla", StringComparison.Ordinal)).ToList();
         var queues = waitingIn.Select(n => n.Split(':')[1])
             .Concat(lists.Select(QueueOf).OfType<string>())
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -193,6 +194,20 @@ internal static class ConversationChecks
         {
             findings.Add(new("waiting-stale", name, $"holds conversation {id}, which is {status} in queue {queue}"
                 + (assigned ? ", assigned" : "")));
+        }
+
+        // Waiting with an SLA deadline: also in the queue's deadline order, by slaDue.
+        var ownDeadline = "queue:" + queue + ":waiting-sla";
+        var byDeadline = waits && fields.ContainsKey("slaDue");
+        if (byDeadline && !deadlineIn.Contains(ownDeadline))
+        {
+            findings.Add(new("waiting-sla-missing", ownDeadline, $"does not hold conversation {id} (waiting, with a deadline)"));
+        }
+
+        foreach (var name in deadlineIn.Where(n => !byDeadline || n != ownDeadline))
+        {
+            findings.Add(new("waiting-sla-stale", name, $"holds conversation {id}, which is {status} in queue {queue}"
+                + (fields.ContainsKey("slaDue") ? "" : " without a deadline")));
         }
 
         var snoozedUntil = fields.GetValueOrDefault("snoozedUntil");

@@ -82,7 +82,7 @@ internal sealed class StoreSnapshot
             ["conv", _] or ["msg", _] or ["contact", _] => KeyKind.Hash,
             ["conv", _, "messages"] or ["contact", _, "conversations"] => KeyKind.SortedSet,
             ["dedup", ..] or ["thread", ..] or ["events", "seq"] => KeyKind.String,
-            ["idx", ..] or ["queue", _, "waiting"] or ["snoozed"] or ["timeouts"] => KeyKind.SortedSet,
+            ["idx", ..] or ["queue", _, "waiting"] or ["queue", _, "waiting-sla"] or ["snoozed"] or ["timeouts"] => KeyKind.SortedSet,
             ["outbox", _] or ["outbox", _, "inflight"] => KeyKind.List,
             ["outbox", _, "retry"] => KeyKind.SortedSet,
             // Accounts and settings: each record with the set that lists it (AccountChecks).

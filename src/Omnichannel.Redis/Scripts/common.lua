@@ -24,7 +24,8 @@ local function index_keys(status, assignee, queue)
 end
 
 -- An open, unassigned conversation waits in its queue, scored by when its customer started waiting
--- (the oldest unanswered message, else now): queue:{q}:waiting is the drain order.
+-- (the oldest unanswered message, else now): queue:{q}:waiting. Those with an SLA deadline (conv field slaDue, kept
+-- by sla_save.lua) also wait in queue:{q}:waiting-sla, scored by it: the queue drains by deadline first, then age.
 local function is_waiting(state)
   return state.status == 'open' and state.assignee == ''
 end
@@ -38,14 +39,18 @@ local function reindex(id, old, new, score)
     end
     if is_waiting(old) then
       j_zrem(P .. 'queue:' .. old.queue .. ':waiting', id)
+      j_zrem(P .. 'queue:' .. old.queue .. ':waiting-sla', id)
     end
   end
   for _, k in ipairs(index_keys(new.status, new.assignee, new.queue)) do
     j_zadd(k, score, id)
   end
   if is_waiting(new) then
-    local since = redis.call('HGET', P .. 'conv:' .. id, 'unansweredSince') or NOW
-    j_zadd(P .. 'queue:' .. new.queue .. ':waiting', since, id)
+    local f = redis.call('HMGET', P .. 'conv:' .. id, 'unansweredSince', 'slaDue')
+    j_zadd(P .. 'queue:' .. new.queue .. ':waiting', f[1] or NOW, id)
+    if f[2] then
+      j_zadd(P .. 'queue:' .. new.queue .. ':waiting-sla', f[2], id)
+    end
   end
   if new.status ~= 'open' or new.assignee == '' then
     j_zrem(P .. 'timeouts', id)

@@ -178,7 +178,8 @@ elseif old.status ~= 'open' and not automated then
   conversation_seq = emit({ type = 'conversation.status_changed', conversationId = conv_id, previous = old.status,
     status = 'open', actorId = contact_id })
 end
-local seq = emit({ type = 'message.created', conversationId = conv_id, messageId = msg_id, direction = 'in' })
+local seq = emit({ type = 'message.created', conversationId = conv_id, messageId = msg_id, direction = 'in',
+  automated = automated or nil })
 
 -- Routing (Core: ReopenRule, QueueDrainer). A reopened conversation goes back to its last agent only if that agent
 -- is eligible now; otherwise it returns to the queue. A conversation waiting in its queue is drained with it.

@@ -1,4 +1,4 @@
--- Takes or renews a mailbox lease. ARGV: 1 lease key, 2 holder, 3 lifetime (ms), 4 '1' to release instead.
+-- Takes or renews a lease (a mailbox's poller, the SLA keeper). ARGV: 1 lease key, 2 holder, 3 lifetime (ms), 4 '1' to release instead.
 -- Returns 1 when the caller holds it (or released it), 0 when another node does.
 local holder = redis.call('GET', ARGV[1])
 if ARGV[4] == '1' then

@@ -158,7 +158,31 @@ local function assign_to(conv_id, state, agent_id, reason, actor_id, note)
   return seq
 end
 
--- Assigns the queue's waiting conversations, oldest first, while someone is eligible (Core: QueueDrainer).
+-- The first `room` conversations of the queue in drain order (Core: WaitingOrder): those with an SLA deadline,
+-- earliest first, then the others by how long they wait.
+local function waiting_order(queue_id, room)
+  local waiting_key = P .. 'queue:' .. queue_id .. ':waiting'
+  local order = redis.call('ZRANGE', waiting_key .. '-sla', 0, room - 1)
+  if #order >= room then
+    return order
+  end
+  local taken = {}
+  for _, id in ipairs(order) do
+    taken[id] = true
+  end
+  for _, id in ipairs(redis.call('ZRANGE', waiting_key, 0, room - 1 + #order)) do
+    if #order >= room then
+      break
+    end
+    if not taken[id] then
+      order[#order + 1] = id
+    end
+  end
+  return order
+end
+
+-- Assigns the queue's waiting conversations, nearest deadline then oldest first, while someone is eligible
+-- (Core: QueueDrainer).
 -- Appends { conversationId, from, to, reason, seq } tables to `changes`; returns it.
 local function drain(queue_id, changes)
   -- Most drains (every heartbeat, every sweep) find nothing waiting: answer before reading any agent.
@@ -179,7 +203,7 @@ local function drain(queue_id, changes)
   if room <= 0 then
     return changes
   end
-  local waiting = redis.call('ZRANGE', P .. 'queue:' .. queue_id .. ':waiting', 0, room - 1)
+  local waiting = waiting_order(queue_id, room)
   for _, conv_id in ipairs(waiting) do
     local s = pick(queue.policy, states, '')
     if not s then
@@ -196,6 +220,7 @@ local function drain(queue_id, changes)
     else
       -- Not waiting any more (a stale entry): drop it rather than let it block the queue.
       j_zrem(P .. 'queue:' .. queue_id .. ':waiting', conv_id)
+      j_zrem(P .. 'queue:' .. queue_id .. ':waiting-sla', conv_id)
     end
   end
   return changes
