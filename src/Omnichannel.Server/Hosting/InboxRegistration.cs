@@ -20,6 +20,7 @@ using Omnichannel.Server.Features.Shifts;
 using Omnichannel.Server.Features.Sla;
 using Omnichannel.Server.Features.Tokens;
 using Omnichannel.Server.Pipeline;
+using Omnichannel.Server.Sla;
 using Omnichannel.Storage.Files;
 
 namespace Omnichannel.Server.Hosting;
@@ -70,6 +71,7 @@ public static class InboxRegistration
         builder.Services.AddHostedService<QueueBootstrapper>();
         builder.Services.AddSingleton<AssignmentSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentSweeper>());
+        builder.AddSlaKeeper();
         return builder;
     }
 

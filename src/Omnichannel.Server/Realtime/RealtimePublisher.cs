@@ -1,5 +1,6 @@
 using Mediator;
 using Omnichannel.Core.Events;
+using Omnichannel.Core.Sla;
 
 namespace Omnichannel.Server.Realtime;
 
@@ -16,7 +17,9 @@ public sealed class RealtimePublisher(LiveBus bus, TimeProvider time, ILogger<Re
     INotificationHandler<ConversationAssigned>,
     INotificationHandler<MessageDeliveryChanged>,
     INotificationHandler<AccessChanged>,
-    INotificationHandler<ContactsMerged>
+    INotificationHandler<ContactsMerged>,
+    INotificationHandler<ConversationSlaChanged>,
+    INotificationHandler<ConversationPriorityChanged>
 {
     public ValueTask Handle(ConversationCreated n, CancellationToken ct) =>
         SendEventAsync(n.Sequence, "conversation.created", n.ConversationId, null, null, null, null, false, ct);
@@ -35,6 +38,14 @@ public sealed class RealtimePublisher(LiveBus bus, TimeProvider time, ILogger<Re
 
     public ValueTask Handle(MessageDeliveryChanged n, CancellationToken ct) =>
         SendEventAsync(n.Sequence, "message.delivery", n.ConversationId, n.MessageId, null, null, null, false, ct);
+
+    // The reason names the alert ("firstResponse:breach"); new deadlines alone carry none.
+    public ValueTask Handle(ConversationSlaChanged n, CancellationToken ct) =>
+        SendEventAsync(n.Sequence, "conversation.sla", n.ConversationId, null, null, null,
+            n.Alert is { } a ? SlaText.Kind(a.Kind) + ":" + SlaText.Alert(a.Alert) : null, false, ct);
+
+    public ValueTask Handle(ConversationPriorityChanged n, CancellationToken ct) =>
+        SendEventAsync(n.Sequence, "conversation.priority_changed", n.ConversationId, null, n.ActorId, null, null, false, ct);
 
     public ValueTask Handle(AccessChanged n, CancellationToken ct) => SendAsync(new AccessSignal(n.Kind, n.Id), ct);
 

@@ -89,6 +89,8 @@ public static class AuthorizationRules
         ["POST /api/contacts/{id}/merge"] = May.Agents,
         ["POST /api/conversations/{id}/messages"] = May.ConversationAgents,
         ["POST /api/conversations/{id}/status"] = May.ConversationAgents,
+        // The assignee and leads (AccessRule.CanSetPriority); the matrix's agent holds the conversation.
+        ["PUT /api/conversations/{id}/priority"] = May.ConversationAgents,
         ["GET /api/conversations/{id}/activity"] = May.ConversationAgents,
         ["POST /api/conversations/{id}/typing"] = May.ConversationAgents,
         ["POST /api/conversations/{id}/attachments"] = May.ConversationAgents,

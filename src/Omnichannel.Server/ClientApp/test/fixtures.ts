@@ -22,6 +22,8 @@ export function conversation(fields: Partial<Conversation> = {}): Conversation {
     snoozedUntil: null,
     labels: [],
     messageCount: 1,
+    priority: 'normal',
+    sla: null,
     ...fields,
   };
 }

@@ -1,4 +1,5 @@
 using Omnichannel.Core.Model;
+using Omnichannel.Core.Sla;
 
 namespace Omnichannel.Server.Features.Conversations;
 
@@ -17,10 +18,13 @@ public sealed record ConversationDto(
     DateTimeOffset? FirstResponseAt,
     DateTimeOffset? SnoozedUntil,
     IReadOnlyList<string> Labels,
-    int MessageCount)
+    int MessageCount,
+    Priority Priority,
+    SlaSummary? Sla)
 {
     public static ConversationDto From(Conversation c) => new(c.Id, c.Channel, c.Account, c.Status, c.AssigneeId, c.ContactId, c.Queue, c.Tier,
-        c.Subject, c.CreatedAt, c.LastActivityAt, c.FirstResponseAt, c.SnoozedUntil, c.Labels, c.MessageCount);
+        c.Subject, c.CreatedAt, c.LastActivityAt, c.FirstResponseAt, c.SnoozedUntil, c.Labels, c.MessageCount, c.Priority,
+        c.Sla is null ? null : SlaSummary.Of(c.Sla));
 }
 
 public sealed record AttachmentDto(string Id, string FileName, string ContentType, long Size);
@@ -53,3 +57,5 @@ public sealed record PostMessageRequest(string? Text, bool Private, IReadOnlyLis
 public sealed record ChangeStatusRequest(string? Status, DateTimeOffset? SnoozeUntil);
 
 public sealed record AssignRequest(string? AgentId, string? Note);
+
+public sealed record SetPriorityRequest(string? Priority);

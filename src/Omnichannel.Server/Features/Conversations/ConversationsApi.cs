@@ -13,7 +13,7 @@ using Omnichannel.Server.Features.Audit;
 namespace Omnichannel.Server.Features.Conversations;
 
 /// <summary>
-/// The inbox: lists by view, one conversation, its messages, replies and notes, status and assignment.
+/// The inbox: lists by view, one conversation, its messages, replies and notes, status, assignment and priority.
 /// Agents see their own and their queues' unassigned conversations; leads, admins and read tokens see all.
 /// </summary>
 public static class ConversationsApi
@@ -32,6 +32,7 @@ public static class ConversationsApi
         group.MapPost("/{id}/messages", PostMessageAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapPost("/{id}/status", ChangeStatusAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapPost("/{id}/assign", AssignAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapPut("/{id}/priority", SetPriorityAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapGet("/{id}/activity", ActivityAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapPost("/{id}/typing", TypingAsync).RequireAuthorization(InboxPolicies.Agent);
         return group;
@@ -177,6 +178,18 @@ public static class ConversationsApi
         var agent = http.CurrentAgent()!;
         await mediator.Send(new ChangeStatus(id, status, request.SnoozeUntil, new Actor(AuthorKind.Agent, agent.Id, agent.Name)), ct);
         return await store.GetConversationAsync(id, ct) is { } updated ? TypedResults.Ok(ConversationDto.From(updated)) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>> SetPriorityAsync(
+        string id, SetPriorityRequest request, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var outcome = await mediator.Send(new SetPriority(id, request.Priority, http.CurrentPrincipal(), http.CurrentAgent()!.Id), ct);
+        return outcome switch
+        {
+            { Refusal: Refusal.None, Value: { } conversation } => TypedResults.Ok(ConversationDto.From(conversation)),
+            { Refusal: Refusal.Forbidden } => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     private static async Task<Results<Ok<ConversationDto>, NotFound, ForbidHttpResult>> AssignAsync(
