@@ -13,9 +13,14 @@ internal static class AssignmentChanges
             return [];
         }
 
-        var values = (RedisResult[])result!;
+        return Parse((RedisResult[])result!, 0);
+    }
+
+    /// <summary>The changes listed from <paramref name="start"/> on, after a script's other answers.</summary>
+    public static IReadOnlyList<AssignmentChange> Parse(RedisResult[] values, int start)
+    {
         var changes = new List<AssignmentChange>(values.Length / 5);
-        for (var i = 0; i + 4 < values.Length; i += 5)
+        for (var i = start; i + 4 < values.Length; i += 5)
         {
             changes.Add(new AssignmentChange((string)values[i]!, OrNull(values[i + 1]), OrNull(values[i + 2]), (string)values[i + 3]!, (long)values[i + 4]));
         }

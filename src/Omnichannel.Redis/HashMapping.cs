@@ -52,7 +52,10 @@ internal static class HashMapping
             : [],
         MessageCount: int.Parse(f.GetValueOrDefault("messageCount", "0"), CultureInfo.InvariantCulture),
         Priority: ToPriority(f.GetValueOrDefault("priority")),
-        Sla: ToSla(f.GetValueOrDefault("sla")));
+        Sla: ToSla(f.GetValueOrDefault("sla")),
+        TierPath: f.TryGetValue("tierPath", out var path) && path.Length > 0
+            ? JsonSerializer.Deserialize(path, StoreJsonContext.Default.StringArray) ?? []
+            : []);
 
     public static Priority ToPriority(string? text) => PriorityText.TryParse(text, out var priority) ? priority : Priority.Normal;
 

@@ -19,6 +19,7 @@ internal static class LuaScripts
     public static string Handover { get; } = ComposeRouting("handover");
     public static string Timeout { get; } = ComposeRouting("timeout");
     public static string Move { get; } = ComposeRouting("move");
+    public static string Escalate { get; } = ComposeRouting("escalate");
     public static string Presence { get; } = ComposeRouting("presence");
     public static string QueueSave { get; } = ComposeRouting("queue_save");
     public static string AgentStates { get; } = ComposeRouting("agent_states");

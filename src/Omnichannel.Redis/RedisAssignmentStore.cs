@@ -1,5 +1,6 @@
 using System.Globalization;
 using Omnichannel.Core.Assignment;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Scheduling;
 using StackExchange.Redis;
@@ -114,13 +115,27 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
             return new MoveOutcome(false, [], (string?)result[1], (string?)result[2]);
         }
 
-        var changes = new List<AssignmentChange>();
-        for (var i = 1; i + 4 < result.Length; i += 5)
+        return new MoveOutcome(true, AssignmentChanges.Parse(result, 1), null, null);
+    }
+
+    public async Task<EscalationOutcome?> EscalateAsync(string conversationId, bool up, string actorId, string? note, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (!Ids.IsWellFormed(conversationId))
         {
-            changes.Add(new AssignmentChange((string)result[i]!, NullIfEmpty((string?)result[i + 1]), NullIfEmpty((string?)result[i + 2]), (string)result[i + 3]!, (long)result[i + 4]));
+            return null;
         }
 
-        return new MoveOutcome(true, changes, null, null);
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.Escalate,
+            connection.JournaledCall([.. CommonArgs(now), conversationId, up ? "up" : "down", actorId, note ?? ""]));
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var values = (RedisResult[])result!;
+        return (long)values[0] == 0
+            ? EscalationOutcome.Refused((string)values[1]!)
+            : new EscalationOutcome(true, null, (string?)values[1], (string?)values[2], (string?)values[3], (long)values[4], AssignmentChanges.Parse(values, 5));
     }
 
     /// <summary>The keys and arguments of move.lua, and its undo journal (null when none is kept).</summary>

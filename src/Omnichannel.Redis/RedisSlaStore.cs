@@ -142,6 +142,7 @@ public sealed class RedisSlaStore(RedisConnection connection) : ISlaStore
             "message.created" when e.Direction == "in" && !e.Automated => new SlaInput(SlaInputKind.CustomerMessage, at),
             "message.created" when e.Direction == "out" && !e.Private && !string.IsNullOrEmpty(e.ActorId) => new SlaInput(SlaInputKind.AgentReply, at),
             "conversation.reopened" => new SlaInput(SlaInputKind.Reopened, at),
+            "conversation.escalated" => new SlaInput(SlaInputKind.PolicyChanged, at),
             "conversation.status_changed" when ConversationStatusText.TryParse(e.Status, out var status) =>
                 new SlaInput(SlaInputKind.StatusChanged, at, Status: status),
             "conversation.priority_changed" when PriorityText.TryParse(e.Priority, out var priority) =>

@@ -75,6 +75,9 @@ public static class AccessRule
         _ => false,
     };
 
+    /// <summary>Moving a conversation a tier up or back down: as its priority, its assignee or a lead.</summary>
+    public static bool CanEscalate(Principal? principal, Conversation conversation) => CanSetPriority(principal, conversation);
+
     /// <summary>Agents may take an unassigned conversation of their queue or give up their own; leads assign anyone.</summary>
     public static bool CanAssign(Principal? principal, Conversation conversation, string? targetAgentId)
     {

@@ -8,3 +8,5 @@ namespace Omnichannel.Core.Events;
 public sealed record ConversationSlaChanged(string ConversationId, SlaAlert? Alert, long Sequence) : INotification;
 
 public sealed record ConversationPriorityChanged(string ConversationId, Priority Previous, Priority Current, string ActorId, long Sequence) : INotification;
+
+public sealed record ConversationEscalated(string ConversationId, string FromQueue, string ToQueue, string Tier, bool Up, string ActorId, long Sequence) : INotification;

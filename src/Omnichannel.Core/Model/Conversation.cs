@@ -3,6 +3,7 @@ using Omnichannel.Core.Sla;
 namespace Omnichannel.Core.Model;
 
 /// <summary>A thread with one contact on one channel account, worked by at most one agent at a time.</summary>
+/// <param name="TierPath">The queues it was escalated from, first to last (empty: never escalated, or returned).</param>
 /// <param name="Sla">Its promises under its queue's policy (the SLA keeper keeps them); null when no clock ever started.</param>
 public sealed record Conversation(
     string Id,
@@ -21,4 +22,5 @@ public sealed record Conversation(
     IReadOnlyList<string> Labels,
     int MessageCount,
     Priority Priority = Priority.Normal,
-    ConversationSla? Sla = null);
+    ConversationSla? Sla = null,
+    IReadOnlyList<string>? TierPath = null);

@@ -40,6 +40,12 @@ public interface IAssignmentStore
     Task<MoveOutcome> MoveAsync(string queueId, IReadOnlyList<RebalanceMove> moves, string reason, string actorId, bool respectCapacity, string? note, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>The queue's members (or the given agents) as assignment sees them now, and who would get the next conversation.</summary>
+    /// <summary>
+    /// Moves a conversation to its queue's escalation queue (<paramref name="up"/>) or back to the queue it came from,
+    /// assigned there by the normal rules but never to the agent it left; null when there is no such conversation.
+    /// </summary>
+    Task<EscalationOutcome?> EscalateAsync(string conversationId, bool up, string actorId, string? note, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     Task<QueueAgents> ReadAgentsAsync(string queueId, IReadOnlyList<string>? agentIds, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>The agent's open conversations of the queue, with what rebalancing needs to know about each.</summary>

@@ -19,7 +19,8 @@ public sealed class RealtimePublisher(LiveBus bus, TimeProvider time, ILogger<Re
     INotificationHandler<AccessChanged>,
     INotificationHandler<ContactsMerged>,
     INotificationHandler<ConversationSlaChanged>,
-    INotificationHandler<ConversationPriorityChanged>
+    INotificationHandler<ConversationPriorityChanged>,
+    INotificationHandler<ConversationEscalated>
 {
     public ValueTask Handle(ConversationCreated n, CancellationToken ct) =>
         SendEventAsync(n.Sequence, "conversation.created", n.ConversationId, null, null, null, null, false, ct);
@@ -46,6 +47,9 @@ public sealed class RealtimePublisher(LiveBus bus, TimeProvider time, ILogger<Re
 
     public ValueTask Handle(ConversationPriorityChanged n, CancellationToken ct) =>
         SendEventAsync(n.Sequence, "conversation.priority_changed", n.ConversationId, null, n.ActorId, null, null, false, ct);
+
+    public ValueTask Handle(ConversationEscalated n, CancellationToken ct) =>
+        SendEventAsync(n.Sequence, "conversation.escalated", n.ConversationId, null, n.ActorId, null, n.Up ? "escalated" : "de-escalated", false, ct);
 
     public ValueTask Handle(AccessChanged n, CancellationToken ct) => SendAsync(new AccessSignal(n.Kind, n.Id), ct);
 

@@ -91,6 +91,9 @@ public static class AuthorizationRules
         ["POST /api/conversations/{id}/status"] = May.ConversationAgents,
         // The assignee and leads (AccessRule.CanSetPriority); the matrix's agent holds the conversation.
         ["PUT /api/conversations/{id}/priority"] = May.ConversationAgents,
+        // Likewise (AccessRule.CanEscalate); the matrix's queue escalates nowhere, so the allowed get a 409.
+        ["POST /api/conversations/{id}/escalate"] = May.ConversationAgents,
+        ["POST /api/conversations/{id}/de-escalate"] = May.ConversationAgents,
         ["GET /api/conversations/{id}/activity"] = May.ConversationAgents,
         ["POST /api/conversations/{id}/typing"] = May.ConversationAgents,
         ["POST /api/conversations/{id}/attachments"] = May.ConversationAgents,

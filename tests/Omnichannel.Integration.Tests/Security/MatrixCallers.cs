@@ -189,6 +189,7 @@ internal sealed class MatrixCallers
             "/api/conversations/{id}/messages" => JsonContent.Create(new { text = "matrix note", @private = true }),
             "/api/conversations/{id}/status" => JsonContent.Create(new { status = "open" }),
             "/api/conversations/{id}/priority" => JsonContent.Create(new { priority = "high" }),
+            "/api/conversations/{id}/escalate" or "/api/conversations/{id}/de-escalate" => JsonContent.Create(new { note = "matrix" }),
             "/api/conversations/{id}/assign" => JsonContent.Create(new { agentId = _agentId }),
             // A form without a file: it is read, so the handler's own checks decide (a missing file is a 400).
             "/api/conversations/{id}/attachments" or "/api/webchat/attachments" =>

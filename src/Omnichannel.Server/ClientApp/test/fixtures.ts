@@ -24,6 +24,7 @@ export function conversation(fields: Partial<Conversation> = {}): Conversation {
     messageCount: 1,
     priority: 'normal',
     sla: null,
+    tierPath: [],
     ...fields,
   };
 }

@@ -20,11 +20,12 @@ public sealed record ConversationDto(
     IReadOnlyList<string> Labels,
     int MessageCount,
     Priority Priority,
-    SlaSummary? Sla)
+    SlaSummary? Sla,
+    IReadOnlyList<string> TierPath)
 {
     public static ConversationDto From(Conversation c) => new(c.Id, c.Channel, c.Account, c.Status, c.AssigneeId, c.ContactId, c.Queue, c.Tier,
         c.Subject, c.CreatedAt, c.LastActivityAt, c.FirstResponseAt, c.SnoozedUntil, c.Labels, c.MessageCount, c.Priority,
-        c.Sla is null ? null : SlaSummary.Of(c.Sla));
+        c.Sla is null ? null : SlaSummary.Of(c.Sla), c.TierPath ?? []);
 }
 
 public sealed record AttachmentDto(string Id, string FileName, string ContentType, long Size);
@@ -59,3 +60,6 @@ public sealed record ChangeStatusRequest(string? Status, DateTimeOffset? SnoozeU
 public sealed record AssignRequest(string? AgentId, string? Note);
 
 public sealed record SetPriorityRequest(string? Priority);
+
+/// <summary>Why it goes up a tier (kept as a private note and in the activity); optional when it goes back down.</summary>
+public sealed record EscalateRequest(string? Note);

@@ -13,7 +13,7 @@ using Omnichannel.Server.Features.Audit;
 namespace Omnichannel.Server.Features.Conversations;
 
 /// <summary>
-/// The inbox: lists by view, one conversation, its messages, replies and notes, status, assignment and priority.
+/// The inbox: lists by view, one conversation, its messages, replies and notes, status, assignment, priority and tier.
 /// Agents see their own and their queues' unassigned conversations; leads, admins and read tokens see all.
 /// </summary>
 public static class ConversationsApi
@@ -33,6 +33,10 @@ public static class ConversationsApi
         group.MapPost("/{id}/status", ChangeStatusAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapPost("/{id}/assign", AssignAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapPut("/{id}/priority", SetPriorityAsync).RequireAuthorization(InboxPolicies.Agent);
+        group.MapPost("/{id}/escalate", (string id, EscalateRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            EscalateAsync(id, up: true, request, http, mediator, ct)).RequireAuthorization(InboxPolicies.Agent);
+        group.MapPost("/{id}/de-escalate", (string id, EscalateRequest? request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            EscalateAsync(id, up: false, request ?? new EscalateRequest(null), http, mediator, ct)).RequireAuthorization(InboxPolicies.Agent);
         group.MapGet("/{id}/activity", ActivityAsync).RequireAuthorization(InboxPolicies.Agent);
         group.MapPost("/{id}/typing", TypingAsync).RequireAuthorization(InboxPolicies.Agent);
         return group;
@@ -188,6 +192,21 @@ public static class ConversationsApi
         {
             { Refusal: Refusal.None, Value: { } conversation } => TypedResults.Ok(ConversationDto.From(conversation)),
             { Refusal: Refusal.Forbidden } => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    private static async Task<Results<Ok<ConversationDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> EscalateAsync(
+        string id, bool up, EscalateRequest request, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var agent = http.CurrentAgent()!;
+        var outcome = await mediator.Send(
+            new EscalateConversation(id, up, request.Note, http.CurrentPrincipal(), new Actor(AuthorKind.Agent, agent.Id, agent.Name)), ct);
+        return outcome switch
+        {
+            { Refusal: Refusal.None, Value: { } conversation } => TypedResults.Ok(ConversationDto.From(conversation)),
+            { Refusal: Refusal.Forbidden } => TypedResults.Forbid(),
+            { Refusal: Refusal.Conflict } => outcome.ToProblem(),
             _ => TypedResults.NotFound(),
         };
     }
