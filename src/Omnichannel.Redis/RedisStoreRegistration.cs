@@ -58,6 +58,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IVisitorPresenceStore, RedisVisitorPresenceStore>();
         builder.Services.AddSingleton<IShiftStore, RedisShiftStore>();
         builder.Services.AddSingleton<ISlaPolicyStore, RedisSlaPolicyStore>();
+        builder.Services.AddSingleton<ICannedResponseStore, RedisCannedResponseStore>();
         builder.Services.AddSingleton<ITelegramStateStore, RedisTelegramState>();
         builder.Services.AddSingleton<IMailboxStateStore, RedisMailboxState>();
         builder.Services.AddSingleton<IQuarantineStore, RedisQuarantine>();
