@@ -117,6 +117,7 @@ public static class InboxRegistration
         app.MapGroup("/api/conversations").WithTags("Conversations").MapConversationsApi();
         app.MapGroup("/api/conversations").WithTags("API channel").MapDeliveryReports();
         app.MapGroup("/api/conversations").WithTags("Conversations").MapAttachmentsApi();
+        app.MapGroup("/api/conversations").WithTags("Canned responses").MapCannedResponseRendering();
         app.MapGroup("/api/contacts").WithTags("Contacts").MapContactsApi();
         app.MapGroup("/api/shifts").WithTags("Shifts").MapShiftsApi();
         app.MapGroup("/api/sla-policies").WithTags("SLA").MapSlaPoliciesApi();

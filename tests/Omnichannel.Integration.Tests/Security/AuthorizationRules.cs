@@ -66,6 +66,7 @@ public static class AuthorizationRules
         ["GET /api/canned-responses/{id}"] = May.Agents,
         ["PUT /api/canned-responses/{id}"] = May.Agents,
         ["DELETE /api/canned-responses/{id}"] = May.Agents,
+        ["GET /api/conversations/{id}/canned-responses/{cannedId}/render"] = May.ConversationAgents,
 
         ["GET /api/audit/"] = May.Leads,
         ["GET /api/tokens/"] = May.Admins,

@@ -21,6 +21,25 @@ public static class CannedResponsesApi
         return group;
     }
 
+    /// <summary>The rendering, under the conversation it is for: <c>/api/conversations/{id}/canned-responses/{cannedId}/render</c>.</summary>
+    public static RouteGroupBuilder MapCannedResponseRendering(this RouteGroupBuilder conversations)
+    {
+        conversations.MapGet("/{id}/canned-responses/{cannedId}/render", RenderAsync).RequireAuthorization(InboxPolicies.Agent);
+        return conversations;
+    }
+
+    private static async Task<Results<Ok<RenderedCannedResponse>, NotFound, ForbidHttpResult>> RenderAsync(
+        string id, string cannedId, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var outcome = await mediator.Send(new RenderCannedResponse(id, cannedId, http.CurrentAgent()!), ct);
+        return outcome switch
+        {
+            { Refusal: Refusal.None, Value: { } rendered } => TypedResults.Ok(rendered),
+            { Refusal: Refusal.Forbidden } => TypedResults.Forbid(),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
     private static async Task<Ok<IReadOnlyList<CannedResponseDto>>> ListAsync(
         string? search, HttpContext http, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListCannedResponses(http.CurrentAgent()!, search), ct));
