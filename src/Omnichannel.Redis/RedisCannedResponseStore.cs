@@ -20,8 +20,11 @@ public sealed class RedisCannedResponseStore(RedisConnection connection) : ICann
     public async Task<IReadOnlyList<CannedResponse>> ListAsync(CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        var ids = (await db.SetMembersAsync(_keys.CannedResponses)).Select(id => (string)id!).Where(Slugs.IsValid).ToList();
-        var values = ids.Count == 0 ? [] : await db.StringGetAsync([.. ids.Select(id => (RedisKey)_keys.CannedResponse(id))]);
+        var ids = (await db.SetMembersAsync(_keys.CannedResponses))
+            .Select(id => (string)id!).Where(Slugs.IsValid).ToList();
+        var values = ids.Count == 0
+            ? []
+            : await db.StringGetAsync([.. ids.Select(id => (RedisKey)_keys.CannedResponse(id))]);
         return [.. values.Where(v => !v.IsNull).Select(Read)
             .OrderBy(r => r.ShortCode, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Id, StringComparer.Ordinal)];
     }
@@ -44,13 +47,15 @@ public sealed class RedisCannedResponseStore(RedisConnection connection) : ICann
         Check(response.Id);
         var result = await connection.EvaluateJournaledAsync(LuaScripts.CannedSave, connection.JournaledCall(
         [
-            _keys.CannedResponse(response.Id), _keys.CannedResponses, _keys.CannedShortCodes, Write(response), response.Id,
+            _keys.CannedResponse(response.Id), _keys.CannedResponses, _keys.CannedShortCodes,
+            Write(response), response.Id,
             response.ShortCodeScope, expected is null ? "" : Write(expected), expected?.ShortCodeScope ?? "",
         ]));
         return ToWrite(result);
     }
 
-    public async Task<CannedResponseWrite> DeleteAsync(CannedResponse expected, CancellationToken cancellationToken = default)
+    public async Task<CannedResponseWrite> DeleteAsync(
+        CannedResponse expected, CancellationToken cancellationToken = default)
     {
         Check(expected.Id);
         var result = await connection.EvaluateJournaledAsync(LuaScripts.CannedDelete, connection.JournaledCall(

@@ -12,7 +12,11 @@ public static class CannedResponseAccess
     public static bool CanUse(Agent agent, CannedResponse response) =>
         response.Visibility == CannedResponseVisibility.Shared || response.OwnerAgentId == agent.Id;
 
-    /// <summary>Saving <paramref name="response"/> as it is, or deleting it: its owner, or a lead for a shared one.</summary>
+    /// <summary>
+    /// Saving <paramref name="response"/> as it is, or deleting it: its owner, or a lead for a shared one.
+    /// </summary>
     public static bool CanWrite(Agent agent, CannedResponse response) =>
-        response.Visibility == CannedResponseVisibility.Shared ? agent.SeesEverything : response.OwnerAgentId == agent.Id;
+        response.Visibility == CannedResponseVisibility.Shared
+            ? agent.SeesEverything
+            : response.OwnerAgentId == agent.Id;
 }

@@ -4,8 +4,8 @@ namespace Omnichannel.Core.CannedResponses;
 
 /// <summary>
 /// A canned response as <c>PUT /api/canned-responses/{id}</c> takes it: <c>{"shortCode", "title", "text",
-/// "visibility"}</c>; <c>visibility</c> is <c>personal</c> (the default) or <c>shared</c>. The owner of a personal one is
-/// whoever saves it.
+/// "visibility"}</c>; <c>visibility</c> is <c>personal</c> (the default) or <c>shared</c>. The owner of a personal
+/// one is whoever saves it.
 /// </summary>
 public sealed record CannedResponseDefinition(string? ShortCode, string? Title, string? Text, string? Visibility = null)
     : IValidatable
@@ -41,7 +41,9 @@ public sealed record CannedResponseDefinition(string? ShortCode, string? Title, 
         _ => null,
     };
 
-    /// <exception cref="RequestValidationException">The definition is not valid; see <see cref="Validate"/>.</exception>
+    /// <exception cref="RequestValidationException">
+    /// The definition is not valid; see <see cref="Validate"/>.
+    /// </exception>
     public CannedResponse ToResponse(string id, string authorAgentId, DateTimeOffset now)
     {
         var errors = Validate().ToList();

@@ -1,6 +1,8 @@
 namespace Omnichannel.Core.CannedResponses;
 
-/// <summary>The variables a canned response may use, each written <c>{{name}}</c> (spaces inside the braces allowed).</summary>
+/// <summary>
+/// The variables a canned response may use, each written <c>{{name}}</c> (spaces inside the braces allowed).
+/// </summary>
 public static class CannedResponseVariables
 {
     public const string ContactName = "contact.name";

@@ -5,7 +5,9 @@ public enum CannedResponseWrite
 {
     Done,
 
-    /// <summary>The stored response is no longer the one expected (changed or deleted meanwhile): nothing written.</summary>
+    /// <summary>
+    /// The stored response is no longer the one expected (changed or deleted meanwhile): nothing written.
+    /// </summary>
     Changed,
 
     /// <summary>Another response of the same scope has the short code: nothing written.</summary>

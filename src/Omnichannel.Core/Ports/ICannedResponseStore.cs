@@ -14,8 +14,11 @@ public interface ICannedResponseStore
 
     Task<CannedResponse?> GetAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates or replaces the response, only while the stored one is still <paramref name="expected"/> (null: none).</summary>
-    Task<CannedResponseWrite> SaveAsync(CannedResponse response, CannedResponse? expected, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates or replaces the response, only while the stored one is still <paramref name="expected"/> (null: none).
+    /// </summary>
+    Task<CannedResponseWrite> SaveAsync(
+        CannedResponse response, CannedResponse? expected, CancellationToken cancellationToken = default);
 
     /// <summary>Removes the response, only while the stored one is still <paramref name="expected"/>.</summary>
     Task<CannedResponseWrite> DeleteAsync(CannedResponse expected, CancellationToken cancellationToken = default);

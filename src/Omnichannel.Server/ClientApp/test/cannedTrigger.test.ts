@@ -29,6 +29,9 @@ describe('a canned response asked for in the reply box', () => {
 
   it('replaces the typed short code with the text and puts the caret after it', () => {
     const text = 'Hi /gr there';
-    assert.deepEqual(insertAt(text, { start: 3, end: 6, query: 'gr' }, 'Hello Ana'), { text: 'Hi Hello Ana there', caret: 12 });
+    assert.deepEqual(insertAt(text, { start: 3, end: 6, query: 'gr' }, 'Hello Ana'), {
+      text: 'Hi Hello Ana there',
+      caret: 12,
+    });
   });
 });

@@ -21,10 +21,14 @@ public static class CannedResponsesApi
         return group;
     }
 
-    /// <summary>The rendering, under the conversation it is for: <c>/api/conversations/{id}/canned-responses/{cannedId}/render</c>.</summary>
+    /// <summary>
+    /// The rendering, under the conversation it is for:
+    /// <c>/api/conversations/{id}/canned-responses/{cannedId}/render</c>.
+    /// </summary>
     public static RouteGroupBuilder MapCannedResponseRendering(this RouteGroupBuilder conversations)
     {
-        conversations.MapGet("/{id}/canned-responses/{cannedId}/render", RenderAsync).RequireAuthorization(InboxPolicies.Agent);
+        conversations.MapGet("/{id}/canned-responses/{cannedId}/render", RenderAsync)
+            .RequireAuthorization(InboxPolicies.Agent);
         return conversations;
     }
 
@@ -46,11 +50,13 @@ public static class CannedResponsesApi
 
     private static async Task<Results<Ok<CannedResponseDto>, NotFound>> GetAsync(
         string id, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        await mediator.Send(new GetCannedResponse(id, http.CurrentAgent()!), ct) is { Refusal: Refusal.None, Value: { } response }
+        await mediator.Send(new GetCannedResponse(id, http.CurrentAgent()!), ct)
+            is { Refusal: Refusal.None, Value: { } response }
             ? TypedResults.Ok(response)
             : TypedResults.NotFound();
 
-    private static async Task<Results<Created<CannedResponseDto>, Ok<CannedResponseDto>, NotFound, ProblemHttpResult>> PutAsync(
+    private static async Task<Results<Created<CannedResponseDto>, Ok<CannedResponseDto>, NotFound, ProblemHttpResult>>
+        PutAsync(
         string id, CannedResponseDefinition definition, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var outcome = await mediator.Send(new SaveCannedResponse(id, definition, http.CurrentAgent()!), ct);

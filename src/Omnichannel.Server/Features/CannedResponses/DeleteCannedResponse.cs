@@ -14,7 +14,8 @@ public sealed record DeleteCannedResponse(string Id, Agent Agent) : IRequest<Out
 public sealed class DeleteCannedResponseHandler(ICannedResponseStore responses)
     : IRequestHandler<DeleteCannedResponse, Outcome<CannedResponseDto>>
 {
-    public async ValueTask<Outcome<CannedResponseDto>> Handle(DeleteCannedResponse request, CancellationToken cancellationToken)
+    public async ValueTask<Outcome<CannedResponseDto>> Handle(
+        DeleteCannedResponse request, CancellationToken cancellationToken)
     {
         if (!Slugs.IsValid(request.Id) || await responses.GetAsync(request.Id, cancellationToken) is not { } existing
             || !CannedResponseAccess.CanUse(request.Agent, existing))

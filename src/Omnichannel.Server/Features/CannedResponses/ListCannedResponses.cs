@@ -10,7 +10,8 @@ namespace Omnichannel.Server.Features.CannedResponses;
 /// <c>GET /api/canned-responses?search=</c>: what the caller may use (the shared ones and their own personal ones), by
 /// short code; <c>search</c> keeps those whose short code or title contains it, ignoring case.
 /// </summary>
-public sealed record ListCannedResponses(Agent Agent, string? Search) : IRequest<IReadOnlyList<CannedResponseDto>>, IValidatable
+public sealed record ListCannedResponses(Agent Agent, string? Search)
+    : IRequest<IReadOnlyList<CannedResponseDto>>, IValidatable
 {
     public const int MaxSearchLength = 100;
 
@@ -20,7 +21,8 @@ public sealed record ListCannedResponses(Agent Agent, string? Search) : IRequest
 public sealed class ListCannedResponsesHandler(ICannedResponseStore responses)
     : IRequestHandler<ListCannedResponses, IReadOnlyList<CannedResponseDto>>
 {
-    public async ValueTask<IReadOnlyList<CannedResponseDto>> Handle(ListCannedResponses request, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<CannedResponseDto>> Handle(
+        ListCannedResponses request, CancellationToken cancellationToken)
     {
         var search = request.Search?.Trim().TrimStart('/') ?? "";
         return [.. (await responses.ListAsync(cancellationToken))

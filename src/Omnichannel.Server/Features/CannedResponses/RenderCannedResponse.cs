@@ -18,10 +18,12 @@ public sealed record RenderCannedResponse(string ConversationId, string CannedRe
 public sealed class RenderCannedResponseHandler(IConversationStore conversations, ICannedResponseStore responses)
     : IRequestHandler<RenderCannedResponse, Outcome<RenderedCannedResponse>>
 {
-    public async ValueTask<Outcome<RenderedCannedResponse>> Handle(RenderCannedResponse request, CancellationToken cancellationToken)
+    public async ValueTask<Outcome<RenderedCannedResponse>> Handle(
+        RenderCannedResponse request, CancellationToken cancellationToken)
     {
         if (!Ids.IsWellFormed(request.ConversationId)
-            || await conversations.GetConversationAsync(request.ConversationId, cancellationToken) is not { } conversation)
+            || await conversations.GetConversationAsync(request.ConversationId, cancellationToken)
+                is not { } conversation)
         {
             return Outcome<RenderedCannedResponse>.NotFound;
         }

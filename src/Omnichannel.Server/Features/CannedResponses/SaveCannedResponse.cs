@@ -21,7 +21,8 @@ public sealed record SavedCannedResponse(CannedResponseDto Response, bool Create
 /// <summary>The id and every problem of the definition, in one list.</summary>
 public sealed class SaveCannedResponseValidator : IRequestValidator<SaveCannedResponse>
 {
-    public ValueTask<IReadOnlyList<ValidationError>> ValidateAsync(SaveCannedResponse request, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<ValidationError>> ValidateAsync(
+        SaveCannedResponse request, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
         if (!Slugs.IsValid(request.Id))
@@ -37,7 +38,8 @@ public sealed class SaveCannedResponseValidator : IRequestValidator<SaveCannedRe
 public sealed class SaveCannedResponseHandler(ICannedResponseStore responses, TimeProvider time)
     : IRequestHandler<SaveCannedResponse, Outcome<SavedCannedResponse>>
 {
-    public async ValueTask<Outcome<SavedCannedResponse>> Handle(SaveCannedResponse request, CancellationToken cancellationToken)
+    public async ValueTask<Outcome<SavedCannedResponse>> Handle(
+        SaveCannedResponse request, CancellationToken cancellationToken)
     {
         var existing = await responses.GetAsync(request.Id, cancellationToken);
         if (existing is not null && !CannedResponseAccess.CanUse(request.Agent, existing))
@@ -49,12 +51,14 @@ public sealed class SaveCannedResponseHandler(ICannedResponseStore responses, Ti
         if ((existing is not null && !CannedResponseAccess.CanWrite(request.Agent, existing))
             || !CannedResponseAccess.CanWrite(request.Agent, response))
         {
-            return Outcome<SavedCannedResponse>.ForbiddenBecause("Only leads and admins write shared canned responses.");
+            return Outcome<SavedCannedResponse>.ForbiddenBecause(
+                "Only leads and admins write shared canned responses.");
         }
 
         return await responses.SaveAsync(response, existing, cancellationToken) switch
         {
-            CannedResponseWrite.Done => Outcome<SavedCannedResponse>.Found(new(CannedResponseDto.From(response), existing is null)),
+            CannedResponseWrite.Done =>
+                Outcome<SavedCannedResponse>.Found(new(CannedResponseDto.From(response), existing is null)),
             CannedResponseWrite.ShortCodeTaken => Outcome<SavedCannedResponse>.Conflict(
                 "The short code is taken.",
                 response.Visibility == CannedResponseVisibility.Shared
