@@ -51,6 +51,8 @@ internal static class LuaScripts
     public static string ShiftSave { get; } = ComposeJournal("shift_save");
     public static string ShiftDelete { get; } = ComposeJournal("shift_delete");
     public static string SiteSave { get; } = ComposeJournal("site_save");
+    public static string CannedSave { get; } = ComposeJournal("canned_save");
+    public static string CannedDelete { get; } = ComposeJournal("canned_delete");
     public static string TokenCreate { get; } = ComposeJournal("token_create");
     public static string TokenDelete { get; } = ComposeJournal("token_delete");
     public static string UploadTake { get; } = ComposeJournal("upload_take");

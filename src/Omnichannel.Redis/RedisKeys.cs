@@ -86,6 +86,13 @@ public sealed class RedisKeys(string workspace)
 
     public string SlaPolicies => Prefix + "sla-policies";
 
+    public string CannedResponse(string id) => Prefix + "canned:" + id;
+
+    public string CannedResponses => Prefix + "canned-responses";
+
+    /// <summary>Short-code scope (<c>shared:{code}</c>, <c>agent:{id}:{code}</c>) → the canned response holding it.</summary>
+    public string CannedShortCodes => Prefix + "canned-codes";
+
     public string Queue(string id) => Prefix + "queue:" + id;
 
     public string Queues => Prefix + "queues";

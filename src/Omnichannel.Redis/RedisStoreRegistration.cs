@@ -59,6 +59,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IShiftStore, RedisShiftStore>();
         builder.Services.AddSingleton<ISlaPolicyStore, RedisSlaPolicyStore>();
         builder.Services.AddSingleton<ISlaStore, RedisSlaStore>();
+        builder.Services.AddSingleton<ICannedResponseStore, RedisCannedResponseStore>();
         builder.Services.AddSingleton<ITelegramStateStore, RedisTelegramState>();
         builder.Services.AddSingleton<IMailboxStateStore, RedisMailboxState>();
         builder.Services.AddSingleton<IQuarantineStore, RedisQuarantine>();

@@ -12,6 +12,7 @@ namespace Omnichannel.Redis;
 [JsonSerializable(typeof(StoredEvent))]
 [JsonSerializable(typeof(StoredShift))]
 [JsonSerializable(typeof(StoredSlaPolicy))]
+[JsonSerializable(typeof(StoredCannedResponse))]
 [JsonSerializable(typeof(Omnichannel.Core.Ports.Site))]
 [JsonSerializable(typeof(RedisViewerStore.Entry), TypeInfoPropertyName = "ViewerEntry")]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

@@ -34,6 +34,7 @@ public sealed class StoreChecker(RedisKeys keys)
         ConversationChecks.Run(snapshot, keys.Prefix, findings);
         MessageChecks.Run(snapshot, findings);
         AccountChecks.Run(snapshot, findings);
+        CannedResponseChecks.Run(snapshot, findings);
         CheckEventLog(snapshot, findings);
         var ordered = findings.Distinct()
             .OrderBy(f => f.Kind, StringComparer.Ordinal)

@@ -11,6 +11,7 @@ using Omnichannel.Server.Features.Agents;
 using Omnichannel.Server.Features.Attachments;
 using Omnichannel.Server.Features.Audit;
 using Omnichannel.Server.Features.Auth;
+using Omnichannel.Server.Features.CannedResponses;
 using Omnichannel.Server.Features.Contacts;
 using Omnichannel.Server.Features.Conversations;
 using Omnichannel.Server.Features.Inbound;
@@ -118,9 +119,11 @@ public static class InboxRegistration
         app.MapGroup("/api/conversations").WithTags("Conversations").MapConversationsApi();
         app.MapGroup("/api/conversations").WithTags("API channel").MapDeliveryReports();
         app.MapGroup("/api/conversations").WithTags("Conversations").MapAttachmentsApi();
+        app.MapGroup("/api/conversations").WithTags("Canned responses").MapCannedResponseRendering();
         app.MapGroup("/api/contacts").WithTags("Contacts").MapContactsApi();
         app.MapGroup("/api/shifts").WithTags("Shifts").MapShiftsApi();
         app.MapGroup("/api/sla-policies").WithTags("SLA").MapSlaPoliciesApi();
+        app.MapGroup("/api/canned-responses").WithTags("Canned responses").MapCannedResponsesApi();
         return app;
     }
 }

@@ -61,6 +61,12 @@ public static class AuthorizationRules
         ["GET /api/sla-policies/{id}"] = May.Agents,
         ["PUT /api/sla-policies/{id}"] = May.Leads,
         ["DELETE /api/sla-policies/{id}"] = May.Leads,
+        // Agents write their personal canned responses; the handlers refuse them shared ones (403).
+        ["GET /api/canned-responses/"] = May.Agents,
+        ["GET /api/canned-responses/{id}"] = May.Agents,
+        ["PUT /api/canned-responses/{id}"] = May.Agents,
+        ["DELETE /api/canned-responses/{id}"] = May.Agents,
+        ["GET /api/conversations/{id}/canned-responses/{cannedId}/render"] = May.ConversationAgents,
 
         ["GET /api/audit/"] = May.Leads,
         ["GET /api/tokens/"] = May.Admins,

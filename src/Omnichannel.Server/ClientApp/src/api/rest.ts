@@ -2,7 +2,18 @@
 // server's OpenAPI document does, which types its parameters, body and answer (contract.ts).
 import type { Body, MethodOf, Ok, Path, PathParams, Query } from './contract';
 import { request } from './http';
-import type { Activity, Availability, Board, Contact, Moves, Presence, Queue, Status, View } from './types';
+import type {
+  Activity,
+  Availability,
+  Board,
+  CannedResponse,
+  Contact,
+  Moves,
+  Presence,
+  Queue,
+  Status,
+  View,
+} from './types';
 
 interface Args<P extends Path, M extends MethodOf<P>> {
   path?: PathParams<P, M>;
@@ -55,6 +66,11 @@ export const api = {
     url('/api/conversations/{id}/messages/{messageId}/attachments/{attachmentId}', 'get', {
       path: { id: conversationId, messageId, attachmentId },
     }),
+  /** The canned responses the caller may use (shared and their own personal ones), by short code. */
+  cannedResponses: (): Promise<CannedResponse[]> => call('get', '/api/canned-responses'),
+  /** A canned response's text with the conversation's contact, the caller and the conversation filled in. */
+  renderCanned: (conversationId: string, cannedId: string) =>
+    call('get', '/api/conversations/{id}/canned-responses/{cannedId}/render', { path: { id: conversationId, cannedId } }),
   contact: (id: string): Promise<Contact> => call('get', '/api/contacts/{id}', { path: { id } }),
   searchContacts: (q: string) => call('get', '/api/contacts', { query: { q, limit: 10 } }),
   /** `from` becomes part of `into` (into's name, email and attributes win); it cannot be undone. */

@@ -14,6 +14,7 @@ export type Conversation = Schema<'ConversationDto'>;
 export type Attachment = Schema<'AttachmentDto'>;
 export type Message = Schema<'MessageDto'>;
 export type Contact = Schema<'ContactDto'>;
+export type CannedResponse = Schema<'CannedResponseDto'>;
 /** POST /api/contacts/{id}/merge: what moved from `mergedFrom` into `id`. */
 export type MergeResult = Schema<'MergeContactsResponse'>;
 export type Queue = Schema<'QueueDto'>;

@@ -1,8 +1,11 @@
 // The reply box: a reply to the customer or a private note; Ctrl+Enter (⌘+Enter) sends. While it holds text the
 // others viewing see "… is replying", and keystrokes tell the server I am typing (a rebalance then leaves it alone).
+// "/" at the start of a word opens the canned responses (useCannedPicker).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/rest';
+import { useCannedPicker } from '../canned/useCannedPicker';
 import { currentHub } from '../state/session';
+import { CannedMenu, cannedMenuId, cannedOptionId } from './CannedMenu';
 
 const typingEveryMs = 3000;
 
@@ -13,6 +16,8 @@ export function ReplyBox({ conversationId }: { conversationId: string }) {
   const [error, setError] = useState<string | null>(null);
   const replying = useRef(false);
   const lastTyping = useRef(0);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const canned = useCannedPicker(conversationId, box, (value) => onInput(value));
 
   const setReplying = (on: boolean) => {
     if (replying.current === on) return;
@@ -63,11 +68,26 @@ export function ReplyBox({ conversationId }: { conversationId: string }) {
       </label>
       <textarea
         id="reply-text"
+        ref={box}
         rows={3}
-        placeholder={isPrivate ? 'Private note — only agents see this' : 'Reply… (Ctrl+Enter to send)'}
+        placeholder={isPrivate ? 'Private note — only agents see this' : 'Reply… (/ for canned responses, Ctrl+Enter to send)'}
         value={text}
-        onInput={(e) => onInput(e.currentTarget.value)}
+        aria-autocomplete="list"
+        aria-expanded={canned.open}
+        aria-controls={cannedMenuId}
+        aria-activedescendant={canned.open ? cannedOptionId(canned.selected) : undefined}
+        onInput={(e) => {
+          onInput(e.currentTarget.value);
+          canned.follow(e.currentTarget.value, e.currentTarget.selectionStart);
+        }}
+        onClick={(e) => canned.follow(e.currentTarget.value, e.currentTarget.selectionStart)}
+        onKeyUp={(e) => {
+          if (['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
+            canned.follow(e.currentTarget.value, e.currentTarget.selectionStart);
+          }
+        }}
         onKeyDown={(e) => {
+          if (canned.onKey(e)) return;
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void send();
@@ -76,7 +96,12 @@ export function ReplyBox({ conversationId }: { conversationId: string }) {
           }
         }}
       />
-      {error && <p class="error" role="alert">{error}</p>}
+      <CannedMenu picker={canned} />
+      {(error ?? canned.error) && (
+        <p class="error" role="alert">
+          {error ?? canned.error}
+        </p>
+      )}
       <div class="reply-bar">
         <label class="toggle">
           <input type="checkbox" checked={isPrivate} onChange={(e) => setPrivate(e.currentTarget.checked)} />
