@@ -63,6 +63,7 @@ public static class AuthorizationRules
         ["DELETE /api/sla-policies/{id}"] = May.Leads,
 
         ["GET /api/audit/"] = May.Leads,
+        ["* /metrics"] = May.Admins,
         ["GET /api/tokens/"] = May.Admins,
         ["POST /api/tokens/"] = May.Admins,
         ["DELETE /api/tokens/{id}"] = May.Admins,
