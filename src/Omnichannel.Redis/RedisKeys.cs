@@ -88,6 +88,12 @@ public sealed class RedisKeys(string workspace)
 
     public string QueueWaiting(string id) => Prefix + "queue:" + id + ":waiting";
 
+    /// <summary>
+    /// A channel's outbox: the list waiting; <c>:inflight</c> the list claimed by a sender, <c>:retry</c> the zset of
+    /// scheduled retries (<see cref="RedisOutboundQueue"/>).
+    /// </summary>
+    public string Outbox(string channel) => Prefix + "outbox:" + channel;
+
     public string AgentShifts(string id) => Prefix + "agent:" + id + ":shifts";
 
     public string Presence => Prefix + "presence";
