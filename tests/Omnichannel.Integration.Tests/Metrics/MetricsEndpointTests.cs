@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Omnichannel.Integration.Tests.Api;
 using Omnichannel.Integration.Tests.Infrastructure;
@@ -65,7 +64,8 @@ public sealed class MetricsEndpointTests(StoreServers servers) : IAsyncLifetime
     {
         var scraper = await _app.TokenClientAsync(_admin, "metrics");
         var integration = await _app.TokenClientAsync(_admin, "inbound");
-        var before = Value(await scraper.GetStringAsync("/metrics"), "omnichannel_messages_total", ("channel", "api"), ("direction", "in"));
+        var before = PrometheusText.Value(await scraper.GetStringAsync("/metrics"), "omnichannel_messages_total",
+            ("channel", "api"), ("direction", "in"));
 
         await InboxApp.PostInboundAsync(integration, "m-1", "cust-1", "one");
         await InboxApp.PostInboundAsync(integration, "m-2", "cust-2", "two");
@@ -76,33 +76,11 @@ public sealed class MetricsEndpointTests(StoreServers servers) : IAsyncLifetime
         _app.Time.Advance(OperatorGauges.MaxAge);
         var after = await scraper.GetStringAsync("/metrics");
 
-        Assert.Equal(before + 3, Value(after, "omnichannel_messages_total", ("channel", "api"), ("direction", "in")));
-        Assert.Equal(4, Value(after, "omnichannel_request_duration_seconds_count", ("request", "IngestMessage"), ("outcome", "ok")));
-        Assert.True(Value(after, "omnichannel_store_script_duration_seconds_count", ("outcome", "ok")) >= 4);
+        Assert.Equal(before + 3, PrometheusText.Value(after, "omnichannel_messages_total", ("channel", "api"), ("direction", "in")));
+        Assert.Equal(4, PrometheusText.Value(after, "omnichannel_request_duration_seconds_count",
+            ("request", "IngestMessage"), ("outcome", "ok")));
+        Assert.True(PrometheusText.Value(after, "omnichannel_store_script_duration_seconds_count", ("outcome", "ok")) >= 4);
         // Every new conversation waits in the default queue: nobody is on shift to take it.
-        Assert.Equal(2, Value(after, "omnichannel_queue_depth", ("queue", "default")));
-    }
-
-    /// <summary>The sum of a series' samples whose labels include all of <paramref name="labels"/> (0 when none).</summary>
-    private static double Value(string exposition, string series, params (string Name, string Value)[] labels)
-    {
-        var sum = 0.0;
-        foreach (var line in exposition.Split('\n'))
-        {
-            if (!line.StartsWith(series + "{", StringComparison.Ordinal) && !line.StartsWith(series + " ", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var close = line.LastIndexOf('}');
-            var labelText = close < 0 ? "" : line[(series.Length + 1)..close];
-            if (labels.All(l => labelText.Contains($"{l.Name}=\"{l.Value}\"", StringComparison.Ordinal)))
-            {
-                var value = line[((close < 0 ? series.Length : close) + 1)..].Trim().Split(' ')[0];
-                sum += double.Parse(value, CultureInfo.InvariantCulture);
-            }
-        }
-
-        return sum;
+        Assert.Equal(2, PrometheusText.Value(after, "omnichannel_queue_depth", ("queue", "default")));
     }
 }
