@@ -19,8 +19,9 @@ public sealed class RedisConnection : IAsyncDisposable
     /// Whether scripts keep an undo journal (journal.lua); by default on the embedded store only, as Garnet can
     /// recover a script half applied and redis-server cannot.
     /// </param>
-    /// <param name="meters">Where the scripts' round trips are measured; none measured without it (tools, tests).</param>
-    public RedisConnection(StoreOptions options, EmbeddedGarnet? embedded, bool? undoJournal = null, IMeterFactory? meters = null)
+    /// <param name="meters">Where the scripts' round trips are measured; none without it (tools, tests).</param>
+    public RedisConnection(StoreOptions options, EmbeddedGarnet? embedded, bool? undoJournal = null,
+        IMeterFactory? meters = null)
     {
         _scriptDuration = meters?.Create(MeterName).CreateHistogram(
             "omnichannel.store.script.duration", unit: "s",
@@ -94,7 +95,8 @@ public sealed class RedisConnection : IAsyncDisposable
     /// Runs a script: every script of the store goes through here (or <see cref="EvaluateJournaledAsync"/>), so its
     /// round trip is measured in one place.
     /// </summary>
-    internal async Task<RedisResult> EvaluateAsync(IDatabase db, string script, RedisKey[] keys, RedisValue[]? args = null)
+    internal async Task<RedisResult> EvaluateAsync(IDatabase db, string script, RedisKey[] keys,
+        RedisValue[]? args = null)
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "ok";

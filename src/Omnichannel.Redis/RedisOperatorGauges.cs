@@ -20,8 +20,10 @@ public sealed class RedisOperatorGauges(RedisConnection connection)
             .Order(StringComparer.Ordinal).ToList();
 
         var batch = db.CreateBatch();
-        var waiting = queues.ToDictionary(q => q, q => batch.SortedSetLengthAsync(_keys.QueueWaiting(q)), StringComparer.Ordinal);
-        var online = batch.SortedSetLengthAsync(_keys.Presence, HashMapping.ToUnixMs(now), double.PositiveInfinity, Exclude.Start);
+        var waiting = queues.ToDictionary(q => q, q => batch.SortedSetLengthAsync(_keys.QueueWaiting(q)),
+            StringComparer.Ordinal);
+        var online = batch.SortedSetLengthAsync(_keys.Presence, HashMapping.ToUnixMs(now), double.PositiveInfinity,
+            Exclude.Start);
         var outbox = outboxChannels.ToDictionary(c => c, c => (
             Waiting: batch.ListLengthAsync(_keys.Outbox(c)),
             InFlight: batch.ListLengthAsync(_keys.Outbox(c) + ":inflight"),

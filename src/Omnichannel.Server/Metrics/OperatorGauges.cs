@@ -48,7 +48,7 @@ public sealed partial class OperatorGauges
         {
             meter.CreateObservableGauge("omnichannel.store.embedded.memory.usage",
                 () => One(r => r.Memory?.BytesUsed),
-                unit: "By", description: "Memory the embedded Garnet store uses (log pages in memory plus object heap)");
+                unit: "By", description: "Memory the embedded Garnet store uses (log pages in memory, object heap)");
             meter.CreateObservableGauge("omnichannel.store.embedded.memory.limit",
                 () => One(r => r.Memory?.BytesLimit),
                 unit: "By", description: "The embedded store's memory limit; past it Garnet drops the oldest records");
@@ -100,9 +100,11 @@ public sealed partial class OperatorGauges
 
     private IEnumerable<Measurement<long>> Each(Func<Reading, IReadOnlyDictionary<string, long>> pick, string tag) =>
         _latest is { } reading
-            ? [.. pick(reading).Select(kv => new Measurement<long>(kv.Value, new KeyValuePair<string, object?>(tag, kv.Key)))]
+            ? [.. pick(reading).Select(kv =>
+                new Measurement<long>(kv.Value, new KeyValuePair<string, object?>(tag, kv.Key)))]
             : [];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the operator gauges from the store; the scrape shows none")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not read the operator gauges from the store; the scrape shows none")]
     private partial void LogReadFailed(Exception exception);
 }

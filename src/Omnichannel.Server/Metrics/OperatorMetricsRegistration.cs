@@ -51,9 +51,10 @@ public static class OperatorMetricsRegistration
         builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
         {
             var ours = services.GetRequiredService<IMeterFactory>();
-            metrics.AddView(instrument => instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, ours)
-                ? null
-                : MetricStreamConfiguration.Drop);
+            metrics.AddView(instrument =>
+                instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, ours)
+                    ? null
+                    : MetricStreamConfiguration.Drop);
         });
         return builder;
     }
@@ -65,7 +66,8 @@ public static class OperatorMetricsRegistration
         app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(
                 async (context, next) =>
                 {
-                    await context.RequestServices.GetRequiredService<OperatorGauges>().RefreshAsync(context.RequestAborted);
+                    var gauges = context.RequestServices.GetRequiredService<OperatorGauges>();
+                    await gauges.RefreshAsync(context.RequestAborted);
                     await next(context);
                 }), optionsName: null)
             .RequireAuthorization(InboxPolicies.Metrics)

@@ -4,17 +4,20 @@ using Omnichannel.Integration.Tests.Infrastructure;
 
 namespace Omnichannel.Integration.Tests.Metrics;
 
-/// <summary>The scrape of a server on its own embedded Garnet: the store's memory, and no trace in the API description.</summary>
+/// <summary>The scrape of a server on its own embedded Garnet: its memory; no trace in the API description.</summary>
 public sealed class EmbeddedStoreMetricsTests : IDisposable
 {
     private readonly string _dataDirectory = TempDirectories.Create("oc-metrics-");
 
     public void Dispose() => TempDirectories.Delete(_dataDirectory);
 
+    private InboxApp StartApp() =>
+        new(redisConnectionString: null, workspace: "default", dataDirectory: _dataDirectory);
+
     [Fact]
     public async Task The_embedded_store_reports_its_memory_in_use_below_its_limit()
     {
-        await using var app = new InboxApp(redisConnectionString: null, workspace: "default", dataDirectory: _dataDirectory);
+        await using var app = StartApp();
         var admin = await app.SignInAsAdminAsync();
 
         var text = await admin.GetStringAsync("/metrics");
@@ -29,7 +32,7 @@ public sealed class EmbeddedStoreMetricsTests : IDisposable
     [Fact]
     public async Task The_scrape_is_not_part_of_the_api_description()
     {
-        await using var app = new InboxApp(redisConnectionString: null, workspace: "default", dataDirectory: _dataDirectory);
+        await using var app = StartApp();
 
         var openApi = await app.CreateClient().GetStringAsync("/openapi/v1.json");
         var scrape = await app.CreateClient().GetAsync("/metrics");

@@ -76,10 +76,12 @@ public sealed class MetricsEndpointTests(StoreServers servers) : IAsyncLifetime
         _app.Time.Advance(OperatorGauges.MaxAge);
         var after = await scraper.GetStringAsync("/metrics");
 
-        Assert.Equal(before + 3, PrometheusText.Value(after, "omnichannel_messages_total", ("channel", "api"), ("direction", "in")));
+        Assert.Equal(before + 3, PrometheusText.Value(after, "omnichannel_messages_total",
+            ("channel", "api"), ("direction", "in")));
         Assert.Equal(4, PrometheusText.Value(after, "omnichannel_request_duration_seconds_count",
             ("request", "IngestMessage"), ("outcome", "ok")));
-        Assert.True(PrometheusText.Value(after, "omnichannel_store_script_duration_seconds_count", ("outcome", "ok")) >= 4);
+        Assert.True(PrometheusText.Value(after, "omnichannel_store_script_duration_seconds_count",
+            ("outcome", "ok")) >= 4);
         // Every new conversation waits in the default queue: nobody is on shift to take it.
         Assert.Equal(2, PrometheusText.Value(after, "omnichannel_queue_depth", ("queue", "default")));
     }

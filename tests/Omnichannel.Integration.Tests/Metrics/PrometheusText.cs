@@ -5,13 +5,14 @@ namespace Omnichannel.Integration.Tests.Metrics;
 /// <summary>Reads samples out of a Prometheus text exposition, as a scraper would.</summary>
 internal static class PrometheusText
 {
-    /// <summary>The sum of a series' samples whose labels include all of <paramref name="labels"/> (0 when none).</summary>
+    /// <summary>The sum of a series' samples whose labels include all of <paramref name="labels"/> (0: none).</summary>
     public static double Value(string exposition, string series, params (string Name, string Value)[] labels)
     {
         var sum = 0.0;
         foreach (var line in exposition.Split('\n'))
         {
-            if (!line.StartsWith(series + "{", StringComparison.Ordinal) && !line.StartsWith(series + " ", StringComparison.Ordinal))
+            if (!line.StartsWith(series + "{", StringComparison.Ordinal)
+                && !line.StartsWith(series + " ", StringComparison.Ordinal))
             {
                 continue;
             }
