@@ -160,7 +160,7 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
     {
         var db = await connection.DatabaseAsync();
         RedisValue[] args = [.. CommonArgs(now), queueId, .. (agentIds ?? []).Select(a => (RedisValue)a)];
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.AgentStates, SlotKey, args))!;
+        var result = (RedisResult[])(await connection.EvaluateAsync(db, LuaScripts.AgentStates, SlotKey, args))!;
         const int Width = 11;
         var agents = new List<AgentRuntime>((result.Length - 1) / Width);
         for (var i = 1; i + Width - 1 < result.Length; i += Width)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Omnichannel.Core.Model;
 using Omnichannel.Redis.Embedded;
 using StackExchange.Redis;
@@ -7,14 +9,24 @@ namespace Omnichannel.Redis;
 /// <summary>One multiplexer for the process, connected on first use (to the embedded store once it has started).</summary>
 public sealed class RedisConnection : IAsyncDisposable
 {
+    /// <summary>The meter of the store's instruments: the server's own (docs/operations.md).</summary>
+    public const string MeterName = "Omnichannel";
+
     private readonly Lazy<Task<ConnectionMultiplexer>> _multiplexer;
+    private readonly Histogram<double>? _scriptDuration;
 
     /// <param name="undoJournal">
     /// Whether scripts keep an undo journal (journal.lua); by default on the embedded store only, as Garnet can
     /// recover a script half applied and redis-server cannot.
     /// </param>
-    public RedisConnection(StoreOptions options, EmbeddedGarnet? embedded, bool? undoJournal = null)
+    /// <param name="meters">Where the scripts' round trips are measured; none without it (tools, tests).</param>
+    public RedisConnection(StoreOptions options, EmbeddedGarnet? embedded, bool? undoJournal = null,
+        IMeterFactory? meters = null)
     {
+        _scriptDuration = meters?.Create(MeterName).CreateHistogram(
+            "omnichannel.store.script.duration", unit: "s",
+            description: "Round trip of one store script (EVAL/EVALSHA), from the call to its answer",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RoundTripBuckets });
         Keys = new RedisKeys(options.Workspace);
         EventLogCapacity = options.EventLogCapacity;
         IsEmbedded = embedded is not null;
@@ -30,6 +42,10 @@ public sealed class RedisConnection : IAsyncDisposable
 
     /// <summary>Whether the scripts that support it keep an undo journal (docs/store.md, crash atomicity).</summary>
     public bool UndoJournal { get; }
+
+    // From half a millisecond (a script on a local store) to seconds (a store under load or far away).
+    private static readonly double[] RoundTripBuckets =
+        [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
     public async Task<IDatabase> DatabaseAsync() => (await _multiplexer.Value).GetDatabase();
 
@@ -66,12 +82,37 @@ public sealed class RedisConnection : IAsyncDisposable
         var db = await DatabaseAsync();
         try
         {
-            return await db.ScriptEvaluateAsync(script, call.Keys, call.Args);
+            return await EvaluateAsync(db, script, call.Keys, call.Args);
         }
         catch (RedisServerException) when (call.Journal is not null)
         {
             await JournalRecovery.RollBackAsync(db, call.Journal);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a script: every script of the store goes through here (or <see cref="EvaluateJournaledAsync"/>), so its
+    /// round trip is measured in one place.
+    /// </summary>
+    internal async Task<RedisResult> EvaluateAsync(IDatabase db, string script, RedisKey[] keys,
+        RedisValue[]? args = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
+        try
+        {
+            return await db.ScriptEvaluateAsync(script, keys, args);
+        }
+        catch
+        {
+            outcome = "error";
+            throw;
+        }
+        finally
+        {
+            _scriptDuration?.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("outcome", outcome));
         }
     }
 

@@ -218,7 +218,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
     {
         var db = await connection.DatabaseAsync();
         var email = identity.Kind == IdentityKinds.Email ? identity.Value : "";
-        var added = await db.ScriptEvaluateAsync(AddIdentityScript,
+        var added = await connection.EvaluateAsync(db, AddIdentityScript,
             [_keys.Prefix + "identity", _keys.Contact(contactId), _keys.ContactIdentities(contactId)],
             [identity.ToString(), contactId, email, HashMapping.Ms(now)]);
         return (int)added == 1;
@@ -241,7 +241,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
     {
         var db = await connection.DatabaseAsync();
         var email = identity.Kind == IdentityKinds.Email ? identity.Value : "";
-        var added = await db.ScriptEvaluateAsync(ClaimIdentityScript,
+        var added = await connection.EvaluateAsync(db, ClaimIdentityScript,
             [_keys.Contact(contactId), _keys.ContactClaimed(contactId), _keys.ContactIdentities(contactId)],
             [identity.ToString(), email, HashMapping.Ms(now)]);
         return (int)added == 1;

@@ -104,6 +104,12 @@ public sealed class RedisKeys(string workspace)
     /// <summary>The waiting conversations of a queue that have an SLA deadline, by it: drained first.</summary>
     public string QueueWaitingSla(string id) => Prefix + "queue:" + id + ":waiting-sla";
 
+    /// <summary>
+    /// A channel's outbox: the list waiting; <c>:inflight</c> the list claimed by a sender, <c>:retry</c> the zset of
+    /// scheduled retries (<see cref="RedisOutboundQueue"/>).
+    /// </summary>
+    public string Outbox(string channel) => Prefix + "outbox:" + channel;
+
     public string AgentShifts(string id) => Prefix + "agent:" + id + ":shifts";
 
     public string Presence => Prefix + "presence";

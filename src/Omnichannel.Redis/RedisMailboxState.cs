@@ -74,7 +74,7 @@ public sealed class RedisMailboxState(RedisConnection connection) : IMailboxStat
             Prefix(mailbox), answers?.ConversationId ?? "", subjectKey ?? "",
             answers is null ? "" : _keys.Message(answers.ReplyId), .. messageIds.Select(id => (RedisValue)id),
         ];
-        var result = await db.ScriptEvaluateAsync(ThreadScript, SlotKey, args);
+        var result = await connection.EvaluateAsync(db, ThreadScript, SlotKey, args);
         return result.IsNull ? null : (string?)result;
     }
 
@@ -107,13 +107,13 @@ public sealed class RedisMailboxState(RedisConnection connection) : IMailboxStat
     {
         var db = await connection.DatabaseAsync();
         RedisValue[] args = [Prefix(mailbox) + "lease", holder, (long)lifetime.TotalMilliseconds, "0"];
-        return (int)await db.ScriptEvaluateAsync(LeaseScript, SlotKey, args) == 1;
+        return (int)await connection.EvaluateAsync(db, LeaseScript, SlotKey, args) == 1;
     }
 
     public async Task ReleaseLeaseAsync(string mailbox, string holder, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        await db.ScriptEvaluateAsync(LeaseScript, SlotKey, [Prefix(mailbox) + "lease", holder, 0, "1"]);
+        await connection.EvaluateAsync(db, LeaseScript, SlotKey, [Prefix(mailbox) + "lease", holder, 0, "1"]);
     }
 
     private async Task RecordAsync(string mailbox, uint uidValidity, uint? uid, string? messageId, string? threadKey, string? conversationId, string? subjectKey, TimeSpan window)

@@ -12,7 +12,7 @@ public sealed class RedisOutboundQueue(RedisConnection connection) : IOutboundQu
 {
     private readonly RedisKeys _keys = connection.Keys;
 
-    private string Queue(string channel) => _keys.Prefix + "outbox:" + channel;
+    private string Queue(string channel) => _keys.Outbox(channel);
 
     private RedisValue[] CommonArgs(DateTimeOffset now) => [_keys.Prefix, HashMapping.Ms(now), connection.EventLogCapacity];
 

@@ -36,7 +36,7 @@ public sealed class RedisShiftStore(RedisConnection connection) : IShiftStore
     public async Task<IReadOnlyList<Shift>> ListAsync(CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        var result = await db.ScriptEvaluateAsync(ListScript, [_keys.Shifts], [_keys.Prefix]);
+        var result = await connection.EvaluateAsync(db, ListScript, [_keys.Shifts], [_keys.Prefix]);
         return [.. ((RedisValue[])result!).Select(Read).OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 

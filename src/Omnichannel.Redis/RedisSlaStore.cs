@@ -112,7 +112,7 @@ public sealed class RedisSlaStore(RedisConnection connection) : ISlaStore
     {
         var db = await connection.DatabaseAsync();
         RedisValue[] args = [_keys.Lease("sla-keeper"), holder, (long)lifetime.TotalMilliseconds, release ? "1" : "0"];
-        return (int)await db.ScriptEvaluateAsync(LuaScripts.Lease, [_keys.EventSequence], args) == 1;
+        return (int)await connection.EvaluateAsync(db, LuaScripts.Lease, [_keys.EventSequence], args) == 1;
     }
 
     public async Task<PriorityChange?> SetPriorityAsync(string conversationId, Priority priority, string actorId, DateTimeOffset now, CancellationToken cancellationToken = default)

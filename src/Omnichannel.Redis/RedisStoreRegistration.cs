@@ -41,7 +41,8 @@ public static class RedisStoreRegistration
 
         builder.Services.AddSingleton(sp => new RedisConnection(
             sp.GetRequiredService<IOptions<StoreOptions>>().Value,
-            embedded ? sp.GetRequiredService<EmbeddedGarnet>() : null));
+            embedded ? sp.GetRequiredService<EmbeddedGarnet>() : null,
+            meters: sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         builder.Services.AddSingleton<RedisConversationStore>();
         builder.Services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<RedisConversationStore>());
         builder.Services.AddSingleton<IContactDirectory, RedisContactDirectory>();

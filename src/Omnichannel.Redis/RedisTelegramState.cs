@@ -40,13 +40,13 @@ public sealed class RedisTelegramState(RedisConnection connection) : ITelegramSt
     public async Task AdvanceOffsetAsync(string bot, long offset, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        await db.ScriptEvaluateAsync(OffsetScript, [Bot(bot) + ":offset"], [offset]);
+        await connection.EvaluateAsync(db, OffsetScript, [Bot(bot) + ":offset"], [offset]);
     }
 
     public async Task<bool> TryHoldPollerLeaseAsync(string bot, string holder, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();
-        var result = await db.ScriptEvaluateAsync(LeaseScript, [Bot(bot) + ":poller"], [holder, (long)lifetime.TotalMilliseconds]);
+        var result = await connection.EvaluateAsync(db, LeaseScript, [Bot(bot) + ":poller"], [holder, (long)lifetime.TotalMilliseconds]);
         return (int)result == 1;
     }
 

@@ -7,6 +7,7 @@ using Omnichannel.Server.Channels.WebChat;
 using Omnichannel.Server.Commands;
 using Omnichannel.Server.Demo;
 using Omnichannel.Server.Hosting;
+using Omnichannel.Server.Metrics;
 using Omnichannel.Server.Outbox;
 using Omnichannel.Server.Realtime;
 
@@ -32,6 +33,7 @@ builder.AddOutbox();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
 builder.AddRealtime();
+builder.AddOperatorMetrics();
 builder.WithoutBackgroundWorkWhenDescribingTheApi();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.UseWebApp();
 app.UseInboxPipeline();
 app.MapInboxEndpoints();
 app.MapRealtime();
+app.MapOperatorMetrics();
 app.MapWebChat();
 app.MapTelegramChannel();
 // Last: the SPA fallback answers only paths nothing else claimed.

@@ -8,5 +8,8 @@ public static class ApiScopes
     /// <summary>Read every conversation, message and contact.</summary>
     public const string ConversationsRead = "conversations:read";
 
-    public static IReadOnlyList<string> All { get; } = [Inbound, ConversationsRead];
+    /// <summary>Scrape the operator metrics at <c>/metrics</c> (Prometheus); nothing of any conversation.</summary>
+    public const string Metrics = "metrics";
+
+    public static IReadOnlyList<string> All { get; } = [Inbound, ConversationsRead, Metrics];
 }

@@ -53,7 +53,10 @@ public static class AuthRegistration
             .AddPolicy(InboxPolicies.Lead, policy => policy.RequireClaim(InboxClaims.AgentId).RequireRole("lead", "admin"))
             .AddPolicy(InboxPolicies.Inbound, policy => policy.RequireClaim(InboxClaims.Scope, ApiScopes.Inbound))
             .AddPolicy(InboxPolicies.ReadConversations, policy => policy.RequireAssertion(context =>
-                context.User.HasClaim(c => c.Type == InboxClaims.AgentId) || context.User.HasScope(ApiScopes.ConversationsRead)));
+                context.User.HasClaim(c => c.Type == InboxClaims.AgentId) || context.User.HasScope(ApiScopes.ConversationsRead)))
+            .AddPolicy(InboxPolicies.Metrics, policy => policy.RequireAssertion(context =>
+                (context.User.HasClaim(c => c.Type == InboxClaims.AgentId) && context.User.IsInRole("admin"))
+                || context.User.HasScope(ApiScopes.Metrics)));
         return builder;
     }
 

@@ -16,4 +16,7 @@ public static class InboxPolicies
 
     /// <summary>A signed-in agent, or an API token with the conversations:read scope.</summary>
     public const string ReadConversations = "read-conversations";
+
+    /// <summary>A signed-in admin, or an API token with the metrics scope: the Prometheus scrape.</summary>
+    public const string Metrics = "metrics";
 }

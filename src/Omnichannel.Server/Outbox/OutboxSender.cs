@@ -2,6 +2,7 @@ using Mediator;
 using Omnichannel.Core.Features;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
+using Omnichannel.Server.Pipeline;
 using Polly;
 using Polly.Timeout;
 
@@ -22,6 +23,7 @@ internal sealed partial class OutboxSender(
     OutboundSignals signal,
     ResiliencePipeline pipeline,
     TimeProvider time,
+    InboxMetrics metrics,
     ILogger logger)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -96,6 +98,7 @@ internal sealed partial class OutboxSender(
                 break;
             case DeliveryOutcomeKind.Failed:
                 LogRefused(channel.Channel, message.Id, outcome.Reason ?? "");
+                metrics.RecordSendFailure(channel.Channel, final: true);
                 await FinishAsync(message, DeliveryState.Failed, outcome.Reason, cancellationToken);
                 break;
             case DeliveryOutcomeKind.Later:
@@ -129,7 +132,9 @@ internal sealed partial class OutboxSender(
     private async Task RetryOrFailAsync(OutboundClaim claim, Message message, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
         var reason = outcome.Reason ?? "";
-        if (claim.Attempt >= channel.Retry.MaxAttempts)
+        var final = claim.Attempt >= channel.Retry.MaxAttempts;
+        metrics.RecordSendFailure(channel.Channel, final);
+        if (final)
         {
             LogGaveUp(channel.Channel, message.Id, claim.Attempt, reason);
             await FinishAsync(message, DeliveryState.Failed, reason, cancellationToken);

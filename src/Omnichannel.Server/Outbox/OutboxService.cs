@@ -1,5 +1,6 @@
 using Mediator;
 using Omnichannel.Core.Ports;
+using Omnichannel.Server.Pipeline;
 using Polly.Registry;
 
 namespace Omnichannel.Server.Outbox;
@@ -13,6 +14,7 @@ internal sealed class OutboxService(
     OutboundSignals signal,
     ResiliencePipelineProvider<string> pipelines,
     TimeProvider time,
+    InboxMetrics metrics,
     ILoggerFactory loggers) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,6 +24,6 @@ internal sealed class OutboxService(
         var pipeline = pipelines.GetPipeline(OutboxRegistration.PipelineName);
         var logger = loggers.CreateLogger<OutboxSender>();
         await Task.WhenAll(channels.Where(c => c.Enabled).Select(channel =>
-            new OutboxSender(channel, queue, store, mediator, signal, pipeline, time, logger).RunAsync(stoppingToken)));
+            new OutboxSender(channel, queue, store, mediator, signal, pipeline, time, metrics, logger).RunAsync(stoppingToken)));
     }
 }

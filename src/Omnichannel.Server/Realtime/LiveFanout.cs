@@ -3,6 +3,7 @@ using Omnichannel.Core.Access;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Server.Auth;
+using Omnichannel.Server.Pipeline;
 
 namespace Omnichannel.Server.Realtime;
 
@@ -17,6 +18,8 @@ public sealed class LiveFanout(
     InboxEvents events,
     IConversationStore store,
     IHubContext<AgentHub, IAgentClient> hub,
+    InboxMetrics metrics,
+    TimeProvider time,
     ILogger<LiveFanout> logger)
 {
     private static readonly HashSet<string> BoardTypes =
@@ -62,6 +65,10 @@ public sealed class LiveFanout(
         if (hearing.Count > 0)
         {
             await hub.Clients.Clients(hearing).Event(inboxEvent);
+            if (inboxEvent.Message is { Direction: MessageDirection.In, Private: false })
+            {
+                metrics.RecordPush(conversation.Channel, e.At, time.GetUtcNow());
+            }
         }
 
         if (BoardTypes.Contains(e.Type))

@@ -69,6 +69,7 @@ public static class AuthorizationRules
         ["GET /api/conversations/{id}/canned-responses/{cannedId}/render"] = May.ConversationAgents,
 
         ["GET /api/audit/"] = May.Leads,
+        ["* /metrics"] = May.Admins,
         ["GET /api/tokens/"] = May.Admins,
         ["POST /api/tokens/"] = May.Admins,
         ["DELETE /api/tokens/{id}"] = May.Admins,

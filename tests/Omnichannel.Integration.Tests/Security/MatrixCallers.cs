@@ -68,7 +68,7 @@ internal sealed class MatrixCallers
 
         await callers.AddTokenAsync(admin, Who.InboundToken, ["inbound"]);
         await callers.AddTokenAsync(admin, Who.ReadToken, ["conversations:read"]);
-        var revoked = await callers.AddTokenAsync(admin, Who.RevokedToken, ["inbound", "conversations:read"]);
+        var revoked = await callers.AddTokenAsync(admin, Who.RevokedToken, ["inbound", "conversations:read", "metrics"]);
         (await admin.DeleteAsync($"/api/tokens/{revoked}")).EnsureSuccessStatusCode();
 
         var session = await (await callers._http.PostAsJsonAsync("/api/webchat/sessions", new { site = "default", name = "Visitor" }))
