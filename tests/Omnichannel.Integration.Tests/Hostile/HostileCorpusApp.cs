@@ -24,6 +24,7 @@ public sealed class HostileCorpusApp : IAsyncLifetime
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, Action<HttpRequestMessage>> _credentials = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _placeholders = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
     private InboxApp? _app;
     private BotApiEmulator? _telegram;
     private string? _blobs;
@@ -173,9 +174,24 @@ public sealed class HostileCorpusApp : IAsyncLifetime
     {
         var connection = _app!.Services.GetRequiredService<RedisConnection>();
         var prefix = connection.Keys.Prefix;
-        var dump = await StoreDump.DumpAsync(await connection.DatabaseAsync(), prefix);
+        var db = await connection.DatabaseAsync();
+        var dump = await StoreDump.DumpAsync(db, prefix);
+        foreach (var key in dump.Keys)
+        {
+            // Keys that expire by themselves (a viewer entry, a typing mark, a throttle) may vanish between two
+            // fingerprints without any request writing: remember when each is due to go (the server's real clock).
+            if (await db.KeyTimeToLiveAsync(key) is { } ttl)
+            {
+                _expiries[key[prefix.Length..]] = DateTimeOffset.UtcNow + ttl;
+            }
+        }
+
         return dump.ToDictionary(e => e.Key[prefix.Length..], e => e.Value, StringComparer.Ordinal);
     }
+
+    /// <summary>Whether the key was due to expire by now: its disappearing is the store's doing, not a request's.</summary>
+    public bool ExpiredByItself(string key) =>
+        _expiries.TryGetValue(key, out var at) && at <= DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100);
 
     private async Task AddTokenAsync(HttpClient admin, string who, string[] scopes)
     {
