@@ -15,6 +15,11 @@ if (args is ["check", ..])
     return await StoreCheckCommand.RunAsync(args[1..]);
 }
 
+if (args is ["backup", ..])
+{
+    return await BackupCommand.RunAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://localhost:5080");
 builder.WithScratchDataWhenDescribingTheApi();
