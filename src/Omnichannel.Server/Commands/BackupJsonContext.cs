@@ -5,4 +5,5 @@ namespace Omnichannel.Server.Commands;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(BackupManifest))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class BackupJsonContext : JsonSerializerContext;
