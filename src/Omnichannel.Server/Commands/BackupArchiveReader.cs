@@ -54,7 +54,7 @@ internal static class BackupArchiveReader
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException
-            or JsonException)
+            or JsonException or OverflowException or ArgumentException)
         {
             throw Unusable($"it is damaged or truncated ({ex.Message})");
         }

@@ -14,6 +14,7 @@ internal sealed class RestoreStaging : IDisposable
     private string? _blobTarget;
     private bool _blobsNested;
     private bool _moved;
+    private readonly List<string> _createdParents = [];
 
     public string Data { get; private set; } = "";
 
@@ -58,6 +59,12 @@ internal sealed class RestoreStaging : IDisposable
                 Directory.Delete(folder, recursive: true);
             }
         }
+
+        // A refused restore leaves no trace: not even the parent folders it made for its staging folders.
+        foreach (var parent in _createdParents.Where(p => Directory.Exists(p) && !BackupLayout.HasFiles(p)))
+        {
+            Directory.Delete(parent, recursive: true);
+        }
     }
 
     // The target was checked to hold no file; it may exist as empty folders (a mount point, a prepared volume).
@@ -76,9 +83,20 @@ internal sealed class RestoreStaging : IDisposable
         Directory.Move(staged, target);
     }
 
-    private static string Sibling(string folder, string suffix)
+    private string Sibling(string folder, string suffix)
     {
         var parent = Path.GetDirectoryName(folder) ?? throw new CommandFailedException($"{folder} has no parent folder");
+        var missing = parent;
+        while (Path.GetDirectoryName(missing) is { } above && !Directory.Exists(above))
+        {
+            missing = above;
+        }
+
+        if (!Directory.Exists(missing))
+        {
+            _createdParents.Add(missing);
+        }
+
         Directory.CreateDirectory(parent);
         return Path.Combine(parent, "." + Path.GetFileName(folder) + suffix);
     }
