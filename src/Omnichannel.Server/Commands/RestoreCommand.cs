@@ -8,7 +8,7 @@ namespace Omnichannel.Server.Commands;
 
 /// <summary>
 /// <c>dotnet Omnichannel.Server.dll restore FILE</c>: puts a <c>backup</c> archive back into the configured data
-/// folder and blob folder, which must hold no file. Everything is extracted into staging folders beside the targets
+/// folder and blob folder, which must hold no file. Everything is extracted into staging folders inside the targets
 /// and proven there (hashes, the store opened and its counts and invariants checked as <c>check</c> does); only then
 /// are the staging folders moved into place. Exit 0 restored, 1 the restored store does not match its manifest,
 /// 2 refused or unreadable; in both failure cases the targets are left as they were.

@@ -4,17 +4,18 @@ using Omnichannel.Redis.Embedded;
 namespace Omnichannel.Server.Commands;
 
 /// <summary>
-/// The folders a restore extracts into: siblings of the targets (same file system, so moving them into place is a
-/// rename), removed on dispose unless moved. When the blob folder lies inside the data folder (the default), the
-/// blobs are staged at the same place inside the staged data folder and move with it.
+/// The folders a restore extracts into: a hidden folder inside each (empty) target, so that moving the results into
+/// place is a rename on one file system even when the target is a mount point (a Docker or Kubernetes volume), and
+/// removed with whatever the restore made when it does not get that far. When the blob folder lies inside the data
+/// folder (the default), the blobs are staged at the same place inside the staged data folder and move with it.
 /// </summary>
 internal sealed class RestoreStaging : IDisposable
 {
+    private readonly List<string> _created = [];
     private string? _dataTarget;
     private string? _blobTarget;
     private bool _blobsNested;
     private bool _moved;
-    private readonly List<string> _createdParents = [];
 
     public string Data { get; private set; } = "";
 
@@ -24,22 +25,31 @@ internal sealed class RestoreStaging : IDisposable
     {
         (_dataTarget, _blobTarget) = (dataDirectory, blobDirectory);
         _blobsNested = BackupLayout.IsInside(blobDirectory, dataDirectory);
-        var suffix = $".restore-{Guid.NewGuid():N}";
-        Data = Sibling(dataDirectory, suffix);
+        var name = $".restore-{Guid.NewGuid():N}";
+        Create(dataDirectory);
+        PrivateFiles.EnsureFolder(dataDirectory, NullLogger.Instance);
+        Data = Path.Combine(dataDirectory, name);
         PrivateFiles.EnsureFolder(Data, NullLogger.Instance);
-        Blobs = _blobsNested
-            ? Path.Combine(Data, Path.GetRelativePath(dataDirectory, blobDirectory))
-            : Sibling(blobDirectory, suffix);
+        if (_blobsNested)
+        {
+            Blobs = Path.Combine(Data, Path.GetRelativePath(dataDirectory, blobDirectory));
+        }
+        else
+        {
+            Create(blobDirectory);
+            Blobs = Path.Combine(blobDirectory, name);
+        }
+
         Directory.CreateDirectory(Blobs);
     }
 
-    /// <summary>Replaces the (empty) targets with the staged folders.</summary>
+    /// <summary>Moves the staged content into the (still empty) targets.</summary>
     public void MoveIntoPlace()
     {
-        Replace(Data, _dataTarget!);
+        MoveContent(Data, _dataTarget!);
         if (!_blobsNested)
         {
-            Replace(Blobs, _blobTarget!);
+            MoveContent(Blobs, _blobTarget!);
         }
 
         _moved = true;
@@ -47,12 +57,7 @@ internal sealed class RestoreStaging : IDisposable
 
     public void Dispose()
     {
-        if (_moved)
-        {
-            return;
-        }
-
-        foreach (var folder in new[] { Data, _blobsNested ? "" : Blobs })
+        foreach (var folder in new[] { Data, Blobs })
         {
             if (folder.Length > 0 && Directory.Exists(folder))
             {
@@ -60,33 +65,43 @@ internal sealed class RestoreStaging : IDisposable
             }
         }
 
-        // A refused restore leaves no trace: not even the parent folders it made for its staging folders.
-        foreach (var parent in _createdParents.Where(p => Directory.Exists(p) && !BackupLayout.HasFiles(p)))
+        if (_moved)
         {
-            Directory.Delete(parent, recursive: true);
+            return;
+        }
+
+        // A refused restore leaves no trace: not even the folders it made to stage into.
+        foreach (var folder in _created.Where(f => Directory.Exists(f) && !BackupLayout.HasFiles(f)))
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
-    // The target was checked to hold no file; it may exist as empty folders (a mount point, a prepared volume).
-    private static void Replace(string staged, string target)
+    private static void MoveContent(string staged, string target)
     {
-        if (BackupLayout.HasFiles(target))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(staged).ToList())
         {
-            throw new CommandFailedException($"{target} received files during the restore: nothing was moved there");
-        }
+            var destination = Path.Combine(target, Path.GetFileName(entry));
+            if (File.Exists(entry))
+            {
+                File.Move(entry, destination, overwrite: false);
+                continue;
+            }
 
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
+            // The target held no file, but may hold empty folders (the blob folder of a fresh data folder).
+            if (Directory.Exists(destination) && !BackupLayout.HasFiles(destination))
+            {
+                Directory.Delete(destination, recursive: true);
+            }
 
-        Directory.Move(staged, target);
+            Directory.Move(entry, destination);
+        }
     }
 
-    private string Sibling(string folder, string suffix)
+    // Remembers the topmost folder this restore creates, to take it away again if the restore is refused.
+    private void Create(string folder)
     {
-        var parent = Path.GetDirectoryName(folder) ?? throw new CommandFailedException($"{folder} has no parent folder");
-        var missing = parent;
+        var missing = folder;
         while (Path.GetDirectoryName(missing) is { } above && !Directory.Exists(above))
         {
             missing = above;
@@ -94,10 +109,9 @@ internal sealed class RestoreStaging : IDisposable
 
         if (!Directory.Exists(missing))
         {
-            _createdParents.Add(missing);
+            _created.Add(missing);
         }
 
-        Directory.CreateDirectory(parent);
-        return Path.Combine(parent, "." + Path.GetFileName(folder) + suffix);
+        Directory.CreateDirectory(folder);
     }
 }
