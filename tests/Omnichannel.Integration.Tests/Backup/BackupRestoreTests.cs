@@ -47,6 +47,8 @@ public sealed class BackupRestoreTests(MailServers mail)
             Assert.True(code == 0, output);
             Assert.Contains("backup: wrote", output, StringComparison.Ordinal);
 
+            // An empty data folder that exists already, as a volume's mount point does: filled in place.
+            Directory.CreateDirectory(Path.Combine(root, "b", "data"));
             (code, output) = await ServerProcess.RunCommandAsync(["restore", archive], target);
             Assert.True(code == 0, output);
             Assert.Contains("restore: restored 3 conversations, 3 messages and 2 blobs", output, StringComparison.Ordinal);
@@ -68,6 +70,33 @@ public sealed class BackupRestoreTests(MailServers mail)
             }
 
             await Refusals(archive, root, user);
+        }
+        finally
+        {
+            TempDirectories.Delete(root);
+        }
+    }
+
+    [Fact]
+    public async Task Backup_and_restore_refuse_an_external_redis_and_point_to_its_own_persistence()
+    {
+        var root = TempDirectories.Create("oc-backup-redis-");
+        try
+        {
+            var settings = Settings(MailServers.NewUser(), Path.Combine(root, "data"), Path.Combine(root, "blobs"));
+            // Refused from the configuration alone: nothing listens there and nothing connects.
+            settings["Omnichannel:Store:Redis"] = "127.0.0.1:1";
+            var archive = Path.Combine(root, "backup.tar.gz");
+            await WriteArchiveAsync(archive, "store/file");
+
+            var (backup, backupOutput) = await ServerProcess.RunCommandAsync(["backup", Path.Combine(root, "new.tar.gz")], settings);
+            var (restore, restoreOutput) = await ServerProcess.RunCommandAsync(["restore", archive], settings);
+
+            Assert.True(backup == 2, backupOutput);
+            Assert.Contains("an RDB snapshot (or the AOF), then the blob folder", backupOutput, StringComparison.Ordinal);
+            Assert.True(restore == 2, restoreOutput);
+            Assert.Contains("restore its RDB snapshot or AOF and the blob folder", restoreOutput, StringComparison.Ordinal);
+            Assert.Equal([archive], Directory.GetFileSystemEntries(root));
         }
         finally
         {
