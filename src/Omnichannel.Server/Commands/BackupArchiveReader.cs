@@ -23,7 +23,8 @@ internal static class BackupArchiveReader
         BackupManifest? manifest = null;
         try
         {
-            await using var input = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+            await using var input = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read,
+                BufferSize, useAsync: true);
             await using var gzip = new GZipStream(input, CompressionMode.Decompress);
             await using var tar = new TarReader(gzip);
             while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
@@ -86,7 +87,8 @@ internal static class BackupArchiveReader
             throw Unusable($"its manifest is {entry.Length} bytes, past the {MaxManifestBytes} a manifest can be");
         }
 
-        var manifest = await JsonSerializer.DeserializeAsync(entry.DataStream, BackupJsonContext.Default.BackupManifest, cancellationToken);
+        var manifest = await JsonSerializer.DeserializeAsync(entry.DataStream, BackupJsonContext.Default.BackupManifest,
+            cancellationToken);
         if (manifest is null || manifest.Files is null || manifest.Workspace is null)
         {
             throw Unusable("its manifest is empty");
@@ -108,7 +110,12 @@ internal static class BackupArchiveReader
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+        };
         if (!OperatingSystem.IsWindows())
         {
             // The store's files include the certificate that decrypts the Data Protection keys.

@@ -25,7 +25,12 @@ internal sealed class BackupArchiveWriter
         var temporary = $"{target}.{Guid.NewGuid():N}.partial";
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+            };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = PrivateFiles.FileMode;
@@ -41,7 +46,8 @@ internal sealed class BackupArchiveWriter
                         await AddFileAsync(tar, path, entry, cancellationToken);
                     }
 
-                    var json = JsonSerializer.SerializeToUtf8Bytes(manifest(_files), BackupJsonContext.Default.BackupManifest);
+                    var json = JsonSerializer.SerializeToUtf8Bytes(manifest(_files),
+                        BackupJsonContext.Default.BackupManifest);
                     using var content = new MemoryStream(json);
                     await tar.WriteEntryAsync(Entry(BackupLayout.ManifestEntry, content), cancellationToken);
                 }
@@ -61,7 +67,8 @@ internal sealed class BackupArchiveWriter
     {
         // Read twice (hash, then copy): the manifest holds the hash of what was read first, so a file changed in
         // between fails the restore instead of going unnoticed.
-        await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, BufferSize, useAsync: true);
+        await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize,
+            useAsync: true);
         var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(input, cancellationToken));
         var length = input.Length;
         input.Position = 0;

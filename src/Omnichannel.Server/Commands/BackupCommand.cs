@@ -39,7 +39,8 @@ internal static class BackupCommand
             var report = await CheckpointAsync(garnet, settings.Store.Workspace);
             // Stopped before archiving: nothing can write to the checkpoint or the append-only file any more.
             garnet.Stop();
-            Console.WriteLine($"backup: checkpoint taken: {report.Conversations} conversations, {report.Messages} messages");
+            Console.WriteLine(
+                $"backup: checkpoint taken: {report.Conversations} conversations, {report.Messages} messages");
             if (!report.Consistent)
             {
                 Console.WriteLine($"backup: warning: the store has {report.Findings.Count} findings (run check); "
@@ -61,7 +62,8 @@ internal static class BackupCommand
         {
             return Fail(ex.Message);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or IOException or UnauthorizedAccessException
+        catch (Exception ex) when (ex is RedisException or TimeoutException or IOException
+            or UnauthorizedAccessException
             or InvalidOperationException or EmbeddedStoreRecoveryException)
         {
             return Fail(ex.Message);

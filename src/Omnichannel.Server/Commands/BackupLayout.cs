@@ -16,9 +16,10 @@ internal static class BackupLayout
 
     // Not data: the endpoint names the process serving the folder, the password is made anew by the store that
     // opens the restored folder (a backup need not carry it), temporary files are writes that never finished.
-    private static readonly string[] NotArchived = [EmbeddedStoreEndpoint.FileName, EmbeddedStoreSecrets.PasswordFileName];
+    private static readonly string[] NotArchived =
+        [EmbeddedStoreEndpoint.FileName, EmbeddedStoreSecrets.PasswordFileName];
 
-    /// <summary>The store's files under <paramref name="dataDirectory"/>, blob folder excluded, as (path, entry name).</summary>
+    /// <summary>The store's files in <paramref name="dataDirectory"/>, blob folder excluded: (path, entry).</summary>
     public static IEnumerable<(string Path, string Entry)> StoreFiles(string dataDirectory, string blobDirectory) =>
         Files(dataDirectory, StorePrefix).Where(f =>
             !IsInside(f.Path, blobDirectory)
@@ -36,7 +37,8 @@ internal static class BackupLayout
     public static string? Resolve(string root, string relative)
     {
         var segments = relative.Split('/');
-        if (relative.Length == 0 || relative.Contains('\\', StringComparison.Ordinal) || relative.Contains('\0', StringComparison.Ordinal)
+        if (relative.Length == 0 || relative.Contains('\\', StringComparison.Ordinal)
+            || relative.Contains('\0', StringComparison.Ordinal)
             || Path.IsPathRooted(relative) || segments.Any(s => s is "" or "." or ".."))
         {
             return null;
@@ -62,6 +64,7 @@ internal static class BackupLayout
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)
-                .Select(path => (path, prefix + Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/')))
+                .Select(path =>
+                    (path, prefix + Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/')))
             : [];
 }

@@ -19,7 +19,8 @@ internal sealed record CommandSettings(StoreOptions Store, BlobOptions Blobs)
             var store = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
             var blobs = configuration.GetSection(BlobOptions.Section).Get<BlobOptions>() ?? new BlobOptions();
             var errors = Validate(store).Concat(Validate(store.Embedded)).ToList();
-            if (string.IsNullOrWhiteSpace(blobs.Directory) || blobs.Directory.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            if (string.IsNullOrWhiteSpace(blobs.Directory)
+                || blobs.Directory.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
             {
                 errors.Add(BlobOptions.Invalid);
             }

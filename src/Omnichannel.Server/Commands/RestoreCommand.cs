@@ -60,14 +60,16 @@ internal static class RestoreCommand
             staging.MoveIntoPlace();
             Console.WriteLine($"restore: restored {manifest.Conversations} conversations, {manifest.Messages} messages "
                 + $"and {manifest.Blobs} blobs into {settings.DataDirectory} and {settings.BlobDirectory}; "
-                + $"check: {(report.Consistent ? "consistent" : $"{report.Findings.Count} findings, as at the backup")}");
+                + (report.Consistent ? "check: consistent"
+                    : $"check: {report.Findings.Count} findings, as at the backup"));
             return Restored;
         }
         catch (CommandFailedException ex)
         {
             return Fail(Refused, ex.Message);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or IOException or UnauthorizedAccessException
+        catch (Exception ex) when (ex is RedisException or TimeoutException or IOException
+            or UnauthorizedAccessException
             or InvalidOperationException or EmbeddedStoreRecoveryException)
         {
             return Fail(Refused, ex.Message);
@@ -108,8 +110,10 @@ internal static class RestoreCommand
         using var garnet = new EmbeddedGarnet(settings.Store.Embedded, data, NullLoggerFactory.Instance);
         garnet.EnsureStarted(rollBackUnfinished: false);
         await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(garnet.ConnectionString);
-        var report = await new StoreChecker(new RedisKeys(settings.Store.Workspace)).CheckAsync(multiplexer.GetDatabase());
-        Console.WriteLine($"restore: the store opened with {report.Conversations} conversations and {report.Messages} messages");
+        var checker = new StoreChecker(new RedisKeys(settings.Store.Workspace));
+        var report = await checker.CheckAsync(multiplexer.GetDatabase());
+        Console.WriteLine(
+            $"restore: the store opened with {report.Conversations} conversations and {report.Messages} messages");
         return report;
     }
 
