@@ -16,6 +16,16 @@ if (args is ["check", ..])
     return await StoreCheckCommand.RunAsync(args[1..]);
 }
 
+if (args is ["backup", ..])
+{
+    return await BackupCommand.RunAsync(args[1..]);
+}
+
+if (args is ["restore", ..])
+{
+    return await RestoreCommand.RunAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultUrl("http://localhost:5080");
 builder.WithScratchDataWhenDescribingTheApi();

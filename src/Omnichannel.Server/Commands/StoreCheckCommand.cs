@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Omnichannel.Redis;
 using Omnichannel.Redis.Checking;
@@ -24,18 +23,11 @@ internal static class StoreCheckCommand
         StoreOptions options;
         try
         {
-            // The same builder as the server's, so the same sources and precedence; nothing is built or started.
-            var builder = WebApplication.CreateBuilder(args);
-            options = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-            var errors = Validate(options).Concat(Validate(options.Embedded)).ToList();
-            if (errors.Count > 0)
-            {
-                return Fail("configuration: " + string.Join("; ", errors));
-            }
+            options = CommandSettings.Read(args).Store;
         }
-        catch (InvalidOperationException ex)
+        catch (CommandFailedException ex)
         {
-            return Fail("configuration: " + ex.Message);
+            return Fail(ex.Message);
         }
 
         EmbeddedGarnet? started = null;
@@ -92,13 +84,6 @@ internal static class StoreCheckCommand
         {
             started?.Stop();
         }
-    }
-
-    private static IEnumerable<string> Validate(object options)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return results.Select(r => r.ErrorMessage ?? "invalid value");
     }
 
     private static int Fail(string message)
