@@ -169,9 +169,19 @@ public sealed class HostileCorpusApp : IAsyncLifetime
         return connection;
     }
 
-    /// <summary>Every key of the workspace with its whole content: what a refused request must leave as it was.</summary>
+    /// <summary>
+    /// Every key of the workspace with its whole content: what a refused request must leave as it was. Taken once the
+    /// previous case's visitor connections are gone on the server too (their going offline is a write of its own).
+    /// </summary>
     public async Task<Dictionary<string, string>> FingerprintAsync()
     {
+        var presence = _app!.Services.GetRequiredService<VisitorPresence>();
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+        while (presence.ConnectedVisitors > 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
         var connection = _app!.Services.GetRequiredService<RedisConnection>();
         var prefix = connection.Keys.Prefix;
         var db = await connection.DatabaseAsync();

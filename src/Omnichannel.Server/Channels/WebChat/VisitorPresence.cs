@@ -18,6 +18,9 @@ public sealed class VisitorPresence(IVisitorPresenceStore store, TimeProvider ti
     // wrote them back just after the visitor was marked offline, and showed them online for another 90 seconds.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Visitor hub connections on this node whose presence the store has not yet been told is over.</summary>
+    public int ConnectedVisitors => _connections.Count;
+
     public async Task TrackAsync(string connectionId, string conversationId, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -37,10 +40,14 @@ public sealed class VisitorPresence(IVisitorPresenceStore store, TimeProvider ti
         await _gate.WaitAsync();
         try
         {
-            if (_connections.TryRemove(connectionId, out var conversationId) && !_connections.Values.Contains(conversationId))
+            // Forgotten only once the store knows: a count of zero means no visitor change is still on its way.
+            if (_connections.TryGetValue(connectionId, out var conversationId)
+                && _connections.Count(c => c.Value == conversationId) == 1)
             {
                 await store.MarkOfflineAsync(conversationId);
             }
+
+            _connections.TryRemove(connectionId, out _);
         }
         finally
         {
