@@ -11,6 +11,7 @@ export type View = 'mine' | 'unassigned' | 'all';
 
 export type Agent = Schema<'AgentDto'>;
 export type Conversation = Schema<'ConversationDto'>;
+export type Sla = Schema<'SlaSummary'>;
 export type Attachment = Schema<'AttachmentDto'>;
 export type Message = Schema<'MessageDto'>;
 export type Contact = Schema<'ContactDto'>;

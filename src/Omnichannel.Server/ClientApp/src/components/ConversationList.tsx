@@ -7,6 +7,7 @@ import { contactName, wantContact } from '../state/contacts';
 import { channelFilter, channels, counts, hasMore, labelFilter, labels, loadError, loading, loadInbox, previews, queueFilter, queues, search, statusFilter, unread, view, visible } from '../state/inbox';
 import { navigate } from '../state/router';
 import { isLead } from '../state/session';
+import { now, slaBadge } from '../sla';
 
 const statuses: (Status | '')[] = ['open', 'pending', 'snoozed', 'resolved', ''];
 
@@ -81,6 +82,7 @@ export function ConversationList({ openId }: { openId: string | null }) {
 function Item({ c, open }: { c: Conversation; open: boolean }) {
   const isUnread = unread.value.has(c.id);
   const who = contactName(c.contactId) || 'Customer';
+  const sla = slaBadge(c.sla, now.value);
   return (
     <li>
       <a
@@ -97,11 +99,17 @@ function Item({ c, open }: { c: Conversation; open: boolean }) {
           <span class="who">{who}</span>
           <span class="preview">{c.subject ?? previews.value.get(c.id) ?? `${c.messageCount} message${c.messageCount === 1 ? '' : 's'}`}</span>
           <span class="meta">
-            <span class={`status status-${c.status}`}>{c.status}</span> · {c.assigneeId ? agentName(c.assigneeId) : 'unassigned'} · {c.queue}
+            <span class={`status status-${c.status}`}>{c.status}</span>
+            {c.priority !== 'normal' && <span class={`priority priority-${c.priority}`}> · {c.priority}</span>} · {c.assigneeId ? agentName(c.assigneeId) : 'unassigned'} · {c.queue}
           </span>
         </span>
         <span class="side">
           <time dateTime={c.lastActivityAt}>{timeAgo(c.lastActivityAt)}</time>
+          {sla && (
+            <span class={`sla sla-${sla.level}`} title={sla.title} data-testid="sla">
+              {sla.label}
+            </span>
+          )}
           {isUnread && <span class="badge" aria-label="unread">new</span>}
         </span>
       </a>
