@@ -29,7 +29,7 @@ public sealed class RedisSlaStore(RedisConnection connection) : ISlaStore
         var cursor = (long?)await cursorRead ?? 0;
         var entries = await db.SortedSetRangeByScoreAsync(_keys.Events, cursor, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, limit);
         var first = await firstRead;
-        var missed = first.Length > 0 && (long)first[0].Score > cursor + 1 && cursor > 0;
+        var missed = first.Length > 0 && (long)first[0].Score > cursor + 1;
         return new SlaLogBatch(cursor, [.. entries.Select(e => ToEntry(JsonSerializer.Deserialize((string)e!, StoreJsonContext.Default.StoredEvent)!))], missed);
     }
 
@@ -96,12 +96,12 @@ public sealed class RedisSlaStore(RedisConnection connection) : ISlaStore
         }
 
         var published = new List<SlaPublished>();
-        for (var i = 1; i + 3 < result.Length; i += 4)
+        for (var i = 1; i + 4 < result.Length; i += 5)
         {
             var kind = (string)result[i + 2]!;
             SlaAlert? alert = kind.Length == 0
                 ? null
-                : new SlaAlert(SlaText.ParseKind(kind), SlaText.ParseAlert((string)result[i + 3]!), now);
+                : new SlaAlert(SlaText.ParseKind(kind), SlaText.ParseAlert((string)result[i + 3]!), HashMapping.FromMs((string)result[i + 4]!));
             published.Add(new SlaPublished((string)result[i]!, (long)result[i + 1], alert));
         }
 

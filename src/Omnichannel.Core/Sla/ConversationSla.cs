@@ -47,7 +47,21 @@ public sealed record ConversationSla(
     };
 
     /// <summary>The promises are no longer made (the queue lost its policy): open clocks stop, final ones stay.</summary>
-    public ConversationSla StopAll(DateTimeOffset at, ICollection<SlaAlert> alerts) => Tick(at, alerts).Each(c => c.Stop(at));
+    public ConversationSla StopAll(DateTimeOffset at, ICollection<SlaAlert> alerts) => Tick(at, alerts).Withdraw(at);
+
+    /// <summary>
+    /// The promises were withdrawn at an instant not known (found when a deadline came due under a queue that no longer
+    /// names a policy): open clocks stop without firing, final ones stay.
+    /// </summary>
+    public ConversationSla Withdraw(DateTimeOffset at) => Each(c => c.Stop(at));
+
+    /// <summary>Value equality, the breaches compared by their contents (a record compares the list by reference).</summary>
+    public bool Equals(ConversationSla? other) => other is not null
+        && Priority == other.Priority && AgentSpokeLast == other.AgentSpokeLast
+        && Equals(FirstResponse, other.FirstResponse) && Equals(NextResponse, other.NextResponse)
+        && Equals(Resolution, other.Resolution) && Breaches.SequenceEqual(other.Breaches);
+
+    public override int GetHashCode() => HashCode.Combine(Priority, AgentSpokeLast, FirstResponse, NextResponse, Resolution, Breaches.Count);
 
     public ConversationSla Tick(DateTimeOffset now, ICollection<SlaAlert> alerts)
     {

@@ -6,8 +6,8 @@
 --       ('' = none; sla:due), '1' when an agent would see a change, the alerts as JSON ('' = none:
 --       [{kind, alert, at}], at in ms).
 -- Returns { 0 } and writes nothing when the cursor or a version is not what the keeper read (another keeper wrote
--- first), else { 1, conv, seq, kind, alert, conv, seq, kind, alert, ... } for each event recorded (kind and alert
--- '' for new deadlines).
+-- first), else { 1, conv, seq, kind, alert, at, conv, seq, kind, alert, at, ... } for each event recorded (kind, alert
+-- and at '' for new deadlines; at is the instant the alert fired, ms).
 local cursor_key = P .. 'sla:cursor'
 if ARGV[4] ~= '' and (redis.call('GET', cursor_key) or '0') ~= ARGV[4] then
   return { 0 }
@@ -56,10 +56,12 @@ for i = 0, count - 1 do
         out[#out + 1] = seq
         out[#out + 1] = a.kind
         out[#out + 1] = a.alert
+        out[#out + 1] = a.at
       end
     elseif changed == '1' then
       out[#out + 1] = id
       out[#out + 1] = emit({ type = 'conversation.sla', conversationId = id })
+      out[#out + 1] = ''
       out[#out + 1] = ''
       out[#out + 1] = ''
     end

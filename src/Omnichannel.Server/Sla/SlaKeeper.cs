@@ -151,7 +151,12 @@ public sealed class SlaKeeper(
         foreach (var subject in await store.LoadAsync(due, ct))
         {
             var run = new Run(subject);
-            run.Sla = subject.Sla?.Tick(upTo, run.Alerts);
+
+            // A queue that no longer names a policy makes no promise: its clocks stop without firing (the event path
+            // stops them when a change comes; a deadline may come first).
+            run.Sla = await policies.ForQueueAsync(subject.Queue, ct) is null
+                ? subject.Sla?.Withdraw(upTo)
+                : subject.Sla?.Tick(upTo, run.Alerts);
 
             // Written even when nothing fired: a clock that no longer runs leaves the schedule.
             writes.Add(run.ToWrite());

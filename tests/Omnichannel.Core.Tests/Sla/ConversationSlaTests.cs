@@ -187,4 +187,29 @@ public class ConversationSlaTests
         Assert.Equal((SlaClockState.Met, SlaClockState.Met), (sla.NextResponse!.State, sla.Resolution!.State));
         Assert.Equal([SlaTargetKind.FirstResponse], sla.Breaches);
     }
+
+    [Fact]
+    public void Two_promises_alike_are_equal_even_when_their_breaches_are_different_lists()
+    {
+        var breached = ConversationSla.Start(SlaPolicies.Standard(), Priority.Normal, Monday10).Tick(Minutes(31), _alerts);
+        var copy = breached with { Breaches = [.. breached.Breaches] };
+
+        Assert.NotSame(breached.Breaches, copy.Breaches);
+        Assert.Equal(breached, copy);
+        Assert.Equal(breached.GetHashCode(), copy.GetHashCode());
+        Assert.NotEqual(breached, copy with { Breaches = [] });
+    }
+
+    [Fact]
+    public void A_withdrawn_promise_stops_its_open_clocks_without_firing_and_keeps_the_final_ones()
+    {
+        var sla = ConversationSla.Start(SlaPolicies.Standard(), Priority.Normal, Monday10).AgentReply(Minutes(5), _alerts);
+
+        var withdrawn = sla.Withdraw(Minutes(600));
+
+        Assert.Empty(_alerts);
+        Assert.Equal(SlaClockState.Met, withdrawn.FirstResponse!.State);
+        Assert.Equal(SlaClockState.Stopped, withdrawn.Resolution!.State);
+        Assert.Null(withdrawn.NextDue);
+    }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Core.Ports;
+using Omnichannel.Core.Sla;
 using Omnichannel.Integration.Tests.Infrastructure;
 using Omnichannel.Server.Sla;
 
@@ -183,5 +185,46 @@ public sealed class SlaKeeperTests(StoreServers servers)
         (await agents[0].PostAsJsonAsync($"/api/conversations/{first}/status", new { status = "resolved" })).EnsureSuccessStatusCode();
         Assert.Equal(ids[0], await AssignmentApiTests.AssigneeAsync(lead, younger));
         Assert.Null(await AssignmentApiTests.AssigneeAsync(lead, older));
+    }
+
+    [Fact]
+    public async Task A_queue_that_loses_its_policy_fires_no_breach_when_a_deadline_comes_first()
+    {
+        await using var app = InboxApp.On(servers);
+        var (admin, integration) = await SetUpAsync(app);
+        var id = (await InboxApp.PostInboundAsync(integration, "s1", "cust-1", "hello")).ConversationId;
+        await RoundAsync(app);
+        Assert.NotNull(Due(await ConversationAsync(admin, id), "firstResponseDue"));
+
+        // No event about the conversation follows: the withdrawal is found when its deadline comes due.
+        (await admin.PutAsJsonAsync("/api/queues/default", new { name = "Default", policy = "round-robin", slaPolicy = "" })).EnsureSuccessStatusCode();
+        app.Time.Advance(TimeSpan.FromMinutes(31));
+        await RoundAsync(app);
+        await RoundAsync(app);
+
+        var conversation = await ConversationAsync(admin, id);
+        Assert.Empty(await AlertsAsync(admin, id));
+        Assert.Null(Due(conversation, "firstResponseDue"));
+        Assert.Null(Due(conversation, "resolutionDue"));
+        Assert.Empty(conversation.GetProperty("sla").GetProperty("breaches").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(StoreServers.Garnet)]
+    [InlineData(StoreServers.Redis)]
+    public async Task The_store_hands_back_each_alert_with_the_instant_it_fired_not_the_time_of_the_write(string backend)
+    {
+        await using var app = InboxApp.On(servers, backend);
+        var (_, integration) = await SetUpAsync(app);
+        var id = (await InboxApp.PostInboundAsync(integration, "s1", "cust-1", "hello")).ConversationId;
+        await RoundAsync(app);
+        var store = app.Services.GetRequiredService<ISlaStore>();
+        var subject = Assert.Single(await store.LoadAsync([id]));
+        var fired = subject.Sla!.FirstResponse!.WarnAt!.Value;
+        var alert = new SlaAlert(SlaTargetKind.FirstResponse, SlaAlertKind.Warning, fired);
+
+        var published = await store.SaveAsync(null, null, [new SlaWrite(id, subject.Version, subject.Sla, [alert], true)], fired.AddMinutes(3));
+
+        Assert.Equal(alert, Assert.Single(published!).Alert);
     }
 }
