@@ -42,9 +42,11 @@ public interface IAssignmentStore
     /// <summary>The queue's members (or the given agents) as assignment sees them now, and who would get the next conversation.</summary>
     /// <summary>
     /// Moves a conversation to its queue's escalation queue (<paramref name="up"/>) or back to the queue it came from,
-    /// assigned there by the normal rules but never to the agent it left; null when there is no such conversation.
+    /// assigned there by the normal rules but never to the agent it left; null when there is no such conversation. The
+    /// reason <paramref name="note"/> is recorded with the move and left, in the same write, as the private note
+    /// <paramref name="privateNote"/> (its author is the actor).
     /// </summary>
-    Task<EscalationOutcome?> EscalateAsync(string conversationId, bool up, string actorId, string? note, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<EscalationOutcome?> EscalateAsync(string conversationId, bool up, string actorId, string? note, OutboundMessage? privateNote, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     Task<QueueAgents> ReadAgentsAsync(string queueId, IReadOnlyList<string>? agentIds, DateTimeOffset now, CancellationToken cancellationToken = default);
 

@@ -7,31 +7,10 @@ local state = conversation_state(conv_id)
 if not state then
   return nil
 end
-local is_private = ARGV[6] == '1'
-local conv_key = P .. 'conv:' .. conv_id
-local msg_seq = j_hincrby(conv_key, 'msgSeq', 1)
-j_hincrby(conv_key, 'messageCount', 1)
-local msg = { 'id', msg_id, 'conversationId', conv_id, 'seq', msg_seq, 'direction', 'out',
-  'authorKind', ARGV[7], 'authorId', ARGV[8], 'createdAt', NOW,
-  'private', is_private and '1' or '0', 'delivery', is_private and 'none' or 'pending' }
+local fields = {}
 for i = 9, #ARGV do
-  msg[#msg + 1] = ARGV[i]
+  fields[#fields + 1] = ARGV[i]
 end
-j_hset(P .. 'msg:' .. msg_id, unpack(msg))
-j_zadd(conv_key .. ':messages', msg_seq, msg_id)
-
-if not is_private then
-  -- The customer has an answer: nothing is unanswered, and the unanswered timeout stops.
-  j_hdel(conv_key, 'unansweredSince')
-  j_zrem(P .. 'timeouts', conv_id)
-  j_hset(conv_key, 'lastActivityAt', NOW)
-  j_hsetnx(conv_key, 'firstResponseAt', NOW)
-  -- ZADD on the current indices only moves the score: the conversation rises to the top of its lists.
-  reindex(conv_id, nil, state, NOW)
-  j_rpush(P .. 'outbox:' .. state.channel, msg_id)
-end
-
-local seq = emit({ type = 'message.created', conversationId = conv_id, messageId = msg_id, direction = 'out',
-  private = is_private, actorId = ARGV[8] })
+local seq = append_message(conv_id, state, msg_id, ARGV[6] == '1', ARGV[7], ARGV[8], fields)
 journal_done()
 return { msg_id, seq, state.channel }

@@ -94,3 +94,35 @@ local function audit(entry)
   end
   return seq
 end
+
+-- Appends an outgoing message (an agent's reply, delivery pending, or a private note) to a conversation whose state
+-- the caller read; fields are extra field/value pairs (text, authorName, attachments). Returns the message's event
+-- sequence. A reply also leaves the outbox entry for the channel and lifts the conversation in its lists.
+local function append_message(conv_id, state, msg_id, is_private, author_kind, author_id, fields)
+  local conv_key = P .. 'conv:' .. conv_id
+  local msg_seq = j_hincrby(conv_key, 'msgSeq', 1)
+  j_hincrby(conv_key, 'messageCount', 1)
+  local msg = { 'id', msg_id, 'conversationId', conv_id, 'seq', msg_seq, 'direction', 'out',
+    'authorKind', author_kind, 'authorId', author_id, 'createdAt', NOW,
+    'private', is_private and '1' or '0', 'delivery', is_private and 'none' or 'pending' }
+  for _, v in ipairs(fields) do
+    msg[#msg + 1] = v
+  end
+  j_hset(P .. 'msg:' .. msg_id, unpack(msg))
+  j_zadd(conv_key .. ':messages', msg_seq, msg_id)
+
+  if not is_private then
+    -- The customer has an answer: nothing is unanswered, and the unanswered timeout stops.
+    j_hdel(conv_key, 'unansweredSince')
+    j_zrem(P .. 'timeouts', conv_id)
+    j_hset(conv_key, 'lastActivityAt', NOW)
+    j_hsetnx(conv_key, 'firstResponseAt', NOW)
+    -- ZADD on the current indices only moves the score: the conversation rises to the top of its lists.
+    reindex(conv_id, nil, state, NOW)
+    j_rpush(P .. 'outbox:' .. state.channel, msg_id)
+  end
+
+  return emit({ type = 'message.created', conversationId = conv_id, messageId = msg_id, direction = 'out',
+    private = is_private, actorId = author_id })
+end
+

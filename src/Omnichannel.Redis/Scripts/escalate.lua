@@ -1,10 +1,14 @@
 -- Moves a conversation one tier up (to its queue's escalatesTo) or back down (to the queue it came from), all or
 -- nothing (docs/sla.md, "Tiers and escalation"): it leaves its agent, changes queue and tier, records its path, and
 -- is assigned in the new queue by the normal rules, never back to the agent it left.
--- ARGV: 4 conversation id, 5 'up' | 'down', 6 actor id, 7 note ('' = none).
+-- The note is also left on the conversation as the actor's private note (for the next tier's agent to read first), in
+-- the same script.
+-- ARGV: 4 conversation id, 5 'up' | 'down', 6 actor id, 7 note ('' = none), 8 the private note's message id, 9 its
+-- text ('' = no private note), 10 its author kind, 11 its author name ('' = none).
 -- Returns nil when there is no such conversation, { 0, problem } when it cannot move ('resolved', 'no-escalation',
--- 'not-escalated', 'queue-gone'), else { 1, from queue, to queue, tier, escalation seq, conv, from, to, reason, seq,
--- ... } with the assignment changes made (conv, from agent, to agent, reason, seq).
+-- 'not-escalated', 'queue-gone'), else { 1, from queue, to queue, tier, escalation seq, note message id ('' = none),
+-- note seq (0 = none), conv, from, to, reason, seq, ... } with the assignment changes made (conv, from agent, to
+-- agent, reason, seq).
 local conv_id, up, actor = ARGV[4], ARGV[5] == 'up', ARGV[6]
 local note = ARGV[7] ~= '' and ARGV[7] or nil
 local state = conversation_state(conv_id)
@@ -33,6 +37,17 @@ end
 local target_queue = queue_settings(target)
 if not target_queue then
   return { 0, 'queue-gone' }
+end
+
+local note_id, note_seq = '', 0
+if ARGV[9] ~= '' then
+  local fields = { 'text', ARGV[9] }
+  if ARGV[11] ~= '' then
+    fields[#fields + 1] = 'authorName'
+    fields[#fields + 1] = ARGV[11]
+  end
+  note_id = ARGV[8]
+  note_seq = append_message(conv_id, state, note_id, true, ARGV[10], actor, fields)
 end
 
 local reason = up and 'escalated' or 'de-escalated'
@@ -69,7 +84,7 @@ if moved.status == 'open' then
   end
 end
 journal_done()
-local out = { 1, from_queue, target, tier, seq }
+local out = { 1, from_queue, target, tier, seq, note_id, note_seq }
 for _, v in ipairs(flatten(changes)) do
   out[#out + 1] = v
 end

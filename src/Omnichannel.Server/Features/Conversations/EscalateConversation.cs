@@ -39,7 +39,11 @@ public sealed class EscalateConversationHandler(
         }
 
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
-        var outcome = await assignments.EscalateAsync(request.Id, request.Up, request.Actor.Id!, note, time.GetUtcNow(), cancellationToken);
+        // The reason travels with the conversation as a private note, for the next tier's agent to read first.
+        var privateNote = note is null
+            ? null
+            : new OutboundMessage(request.Id, request.Actor.Kind, request.Actor.Id, request.Actor.Name, (request.Up ? "Escalated: " : "Returned: ") + note, IsPrivate: true);
+        var outcome = await assignments.EscalateAsync(request.Id, request.Up, request.Actor.Id!, note, privateNote, time.GetUtcNow(), cancellationToken);
         switch (outcome)
         {
             case null:
@@ -48,13 +52,13 @@ public sealed class EscalateConversationHandler(
                 return Outcome<Conversation>.Conflict(Title(problem), null);
         }
 
+        if (outcome.Note is { } written)
+        {
+            await mediator.Publish(new MessageCreated(request.Id, written.MessageId, MessageDirection.Out, true, conversation.Channel, written.EventSequence), cancellationToken);
+        }
+
         await mediator.PublishAsync(outcome.Changes, request.Actor.Id, cancellationToken);
         await mediator.Publish(new ConversationEscalated(request.Id, outcome.FromQueue!, outcome.ToQueue!, outcome.Tier!, request.Up, request.Actor.Id!, outcome.Sequence), cancellationToken);
-        if (note is not null)
-        {
-            // The reason travels with the conversation, for the next tier's agent to read first.
-            await mediator.Send(new AddPrivateNote(request.Id, request.Actor, (request.Up ? "Escalated: " : "Returned: ") + note), cancellationToken);
-        }
 
         return await conversations.GetConversationAsync(request.Id, cancellationToken) is { } updated
             ? Outcome<Conversation>.Found(updated)
