@@ -25,9 +25,11 @@ public sealed class UndoJournalEscalationTests(StoreServers servers)
         options.EventLogCapacity = 20;
         await using var store = await OpenAsync(options, embedded: null, undoJournal: true);
         await store.Queues.SaveAsync(new QueueSettings("l2", "Second level", QueuePolicy.RoundRobin,
-            HandoverPolicy.RequeueWhenOffline, 30, [], T0, T0) { Tier = "L2" }, null, false, "lead", T0);
+            HandoverPolicy.RequeueWhenOffline, 30, [], T0, T0)
+        { Tier = "L2" }, null, false, "lead", T0);
         await store.Queues.SaveAsync(new QueueSettings("l1", "First level", QueuePolicy.RoundRobin,
-            HandoverPolicy.RequeueWhenOffline, 30, [], T0, T0) { EscalatesTo = "l2" }, null, false, "lead", T0);
+            HandoverPolicy.RequeueWhenOffline, 30, [], T0, T0)
+        { EscalatesTo = "l2" }, null, false, "lead", T0);
         var (ana, bob) = (Ids.New(), Ids.New());
         foreach (var (agent, queue) in new[] { (ana, "l1"), (bob, "l2") })
         {
