@@ -118,14 +118,16 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
         return new MoveOutcome(true, AssignmentChanges.Parse(result, 1), null, null);
     }
 
-    public async Task<EscalationOutcome?> EscalateAsync(string conversationId, bool up, string actorId, string? note, OutboundMessage? privateNote, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<EscalationOutcome?> EscalateAsync(
+        string conversationId, bool up, string actorId, string? note, OutboundMessage? privateNote, DateTimeOffset now,
+        bool owedForBreach = false, CancellationToken cancellationToken = default)
     {
         if (!Ids.IsWellFormed(conversationId))
         {
             return null;
         }
 
-        var result = await connection.EvaluateJournaledAsync(LuaScripts.Escalate, EscalateCall(conversationId, up, actorId, note, privateNote, now));
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.Escalate, EscalateCall(conversationId, up, actorId, note, privateNote, now, owedForBreach));
         if (result.IsNull)
         {
             return null;
@@ -138,19 +140,20 @@ public sealed class RedisAssignmentStore(RedisConnection connection) : IAssignme
         }
 
         var noteId = (string)values[5]!;
-        return new EscalationOutcome(true, null, (string?)values[1], (string?)values[2], (string?)values[3], (long)values[4], AssignmentChanges.Parse(values, 7))
+        return new EscalationOutcome(true, null, (string?)values[1], (string?)values[2], (string?)values[3], (long)values[4], AssignmentChanges.Parse(values, 8))
         {
-            Note = noteId.Length == 0 ? null : new AppendResult(noteId, (long)values[6], ""),
+            Note = noteId.Length == 0 ? null : new AppendResult(noteId, (long)values[6], (string)values[7]!),
         };
     }
 
     /// <summary>The keys and arguments of escalate.lua, and its undo journal (null when none is kept).</summary>
     internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) EscalateCall(string conversationId, bool up,
-        string actorId, string? note, OutboundMessage? privateNote, DateTimeOffset now) => connection.JournaledCall(
-    [
-        .. CommonArgs(now), conversationId, up ? "up" : "down", actorId, note ?? "", Ids.New(), privateNote?.Text ?? "",
-        privateNote?.AuthorKind.ToString().ToLowerInvariant() ?? "", privateNote?.AuthorName ?? "",
-    ]);
+        string actorId, string? note, OutboundMessage? privateNote, DateTimeOffset now, bool owedForBreach = false) =>
+        connection.JournaledCall(
+        [
+            .. CommonArgs(now), conversationId, up ? "up" : "down", actorId, note ?? "", Ids.New(), privateNote?.Text ?? "",
+            privateNote?.AuthorKind.ToString().ToLowerInvariant() ?? "", privateNote?.AuthorName ?? "", owedForBreach ? "1" : "",
+        ]);
 
     /// <summary>The keys and arguments of move.lua, and its undo journal (null when none is kept).</summary>
     internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) MoveCall(string queueId,

@@ -55,6 +55,9 @@ public sealed class RedisKeys(string workspace)
     /// <summary>Conversations by their next SLA warning or deadline (ms).</summary>
     public string SlaDue => Prefix + "sla:due";
 
+    /// <summary>Conversations owed an escalation for an SLA breach (docs/sla.md).</summary>
+    public string SlaEscalate => Prefix + "sla:escalate";
+
     /// <summary>The undo journal of one unfinished operation (journal.lua, <see cref="JournalRecovery"/>).</summary>
     public string Journal(string operationId) => Prefix + "journal:" + operationId;
 

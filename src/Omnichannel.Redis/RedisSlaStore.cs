@@ -9,7 +9,7 @@ namespace Omnichannel.Redis;
 /// <summary>
 /// The SLA keeper's side of the store. Keys (prefix <c>oc:{ws}:</c>): conv fields <c>priority</c>, <c>sla</c> (the
 /// promises as JSON), <c>slaVersion</c> (counts the keeper's writes) and <c>slaDue</c> (the earliest running deadline,
-/// ms); <c>sla:due</c> zset of conversations by their next warning or deadline; <c>sla:cursor</c> the last event
+/// ms); <c>sla:escalate</c> zset of conversations owed an escalation for a breach; <c>sla:due</c> zset of conversations by their next warning or deadline; <c>sla:cursor</c> the last event
 /// applied; <c>queue:{q}:waiting-sla</c> the waiting conversations with a deadline, by it. Written by sla_save.lua and
 /// set_priority.lua.
 /// </summary>
@@ -87,6 +87,7 @@ public sealed class RedisSlaStore(RedisConnection connection) : ISlaStore
                 : JsonSerializer.Serialize(
                     [.. write.Alerts.Select(a => new SlaAlertRecord(SlaText.Kind(a.Kind), SlaText.Alert(a.Alert), HashMapping.ToUnixMs(a.At)))],
                     SlaJsonContext.Default.SlaAlertRecordArray));
+            args.Add(write.Escalate ? "1" : "");
         }
 
         var result = (RedisResult[])(await connection.EvaluateJournaledAsync(LuaScripts.SlaSave, connection.JournaledCall([.. args])))!;
@@ -106,6 +107,13 @@ public sealed class RedisSlaStore(RedisConnection connection) : ISlaStore
         }
 
         return published;
+    }
+
+    public async Task<IReadOnlyList<string>> EscalationsOwedAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var ids = await db.SortedSetRangeByRankAsync(_keys.SlaEscalate, 0, limit - 1);
+        return [.. ids.Select(id => (string)id!).Where(Ids.IsWellFormed)];
     }
 
     public async Task<bool> HoldLeaseAsync(string holder, TimeSpan lifetime, bool release, CancellationToken cancellationToken = default)

@@ -44,9 +44,12 @@ public interface IAssignmentStore
     /// Moves a conversation to its queue's escalation queue (<paramref name="up"/>) or back to the queue it came from,
     /// assigned there by the normal rules but never to the agent it left; null when there is no such conversation. The
     /// reason <paramref name="note"/> is recorded with the move and left, in the same write, as the private note
-    /// <paramref name="privateNote"/> (its author is the actor).
+    /// <paramref name="privateNote"/> (its author is the actor). <paramref name="owedForBreach"/>: the escalation an SLA
+    /// breach is owed (<see cref="ISlaStore.EscalationsOwedAsync"/>), done only while owed and owed no more after this.
     /// </summary>
-    Task<EscalationOutcome?> EscalateAsync(string conversationId, bool up, string actorId, string? note, OutboundMessage? privateNote, DateTimeOffset now, CancellationToken cancellationToken = default);
+    Task<EscalationOutcome?> EscalateAsync(
+        string conversationId, bool up, string actorId, string? note, OutboundMessage? privateNote, DateTimeOffset now,
+        bool owedForBreach = false, CancellationToken cancellationToken = default);
 
     Task<QueueAgents> ReadAgentsAsync(string queueId, IReadOnlyList<string>? agentIds, DateTimeOffset now, CancellationToken cancellationToken = default);
 

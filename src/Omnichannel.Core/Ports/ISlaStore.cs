@@ -26,6 +26,9 @@ public interface ISlaStore
     Task<IReadOnlyList<SlaPublished>?> SaveAsync(
         long? expectedCursor, long? newCursor, IReadOnlyList<SlaWrite> writes, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>Conversations owed an escalation for a breach (written with the breach), oldest first.</summary>
+    Task<IReadOnlyList<string>> EscalationsOwedAsync(int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Takes or renews the keeper's lease for <paramref name="holder"/> (or gives it up); false when another node holds it.</summary>
     Task<bool> HoldLeaseAsync(string holder, TimeSpan lifetime, bool release, CancellationToken cancellationToken = default);
 

@@ -20,6 +20,9 @@ public sealed record SlaPolicy(
     int? WarnAtPercent,
     bool PauseWhilePending)
 {
+    /// <summary>A breached promise moves the conversation one tier up (its queue's <c>escalatesTo</c>), once.</summary>
+    public bool EscalateOnBreach { get; init; }
+
     public TimeSpan? Target(Priority priority, SlaTargetKind kind) =>
         Targets.TryGetValue(priority, out var targets) ? targets.For(kind) : null;
 }

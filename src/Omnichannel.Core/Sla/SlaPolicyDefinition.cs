@@ -6,7 +6,7 @@ namespace Omnichannel.Core.Sla;
 /// <summary>
 /// An SLA policy as the API carries it (<c>PUT /api/sla-policies/{id}</c>, docs/sla.md):
 /// <c>{"name", "targets": {"&lt;priority&gt;": {"firstResponseMinutes", "nextResponseMinutes", "resolutionMinutes"}},
-/// "businessHours": &lt;calendar or null&gt;, "warnAtPercent", "pauseWhilePending"}</c>. Priorities are <c>low</c>,
+/// "businessHours": &lt;calendar or null&gt;, "warnAtPercent", "pauseWhilePending", "escalateOnBreach"}</c>. Priorities are <c>low</c>,
 /// <c>normal</c>, <c>high</c>, <c>urgent</c>; a priority left out has no targets.
 /// </summary>
 public sealed record SlaPolicyDefinition(
@@ -14,7 +14,8 @@ public sealed record SlaPolicyDefinition(
     IReadOnlyDictionary<string, SlaTargetsDefinition?>? Targets,
     BusinessHoursDefinition? BusinessHours = null,
     int? WarnAtPercent = null,
-    bool PauseWhilePending = true) : IValidatable
+    bool PauseWhilePending = true,
+    bool EscalateOnBreach = false) : IValidatable
 {
     /// <summary>A target of at most a year of working time.</summary>
     public const int MaxTargetMinutes = 366 * 24 * 60;
@@ -43,7 +44,8 @@ public sealed record SlaPolicyDefinition(
                 Minutes(policy.Targets[p].FirstResponse), Minutes(policy.Targets[p].NextResponse), Minutes(policy.Targets[p].Resolution))),
         policy.BusinessHours is null ? null : BusinessHoursDefinition.From(policy.BusinessHours),
         policy.WarnAtPercent,
-        policy.PauseWhilePending);
+        policy.PauseWhilePending,
+        policy.EscalateOnBreach);
 
     private SlaPolicy? Read(string id, List<ValidationError> errors)
     {
@@ -63,7 +65,10 @@ public sealed record SlaPolicyDefinition(
             errors.Add(new("warnAtPercent", "must be from 1 to 99, or null for no warning."));
         }
 
-        return errors.Count > before ? null : new SlaPolicy(id, Name!, targets, hours, WarnAtPercent, PauseWhilePending);
+        return errors.Count > before ? null : new SlaPolicy(id, Name!, targets, hours, WarnAtPercent, PauseWhilePending)
+        {
+            EscalateOnBreach = EscalateOnBreach,
+        };
     }
 
     private Dictionary<Priority, SlaTargets> ReadTargets(List<ValidationError> errors)

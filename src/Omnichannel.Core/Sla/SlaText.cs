@@ -11,6 +11,15 @@ public static class SlaText
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    /// <summary>The promise in words, for notes people read ("first response").</summary>
+    public static string Describe(SlaTargetKind kind) => kind switch
+    {
+        SlaTargetKind.FirstResponse => "first response",
+        SlaTargetKind.NextResponse => "next response",
+        SlaTargetKind.Resolution => "resolution",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     public static string Alert(SlaAlertKind alert) => alert switch
     {
         SlaAlertKind.Warning => "warning",

@@ -4,19 +4,34 @@
 -- The note is also left on the conversation as the actor's private note (for the next tier's agent to read first), in
 -- the same script.
 -- ARGV: 4 conversation id, 5 'up' | 'down', 6 actor id, 7 note ('' = none), 8 the private note's message id, 9 its
--- text ('' = no private note), 10 its author kind, 11 its author name ('' = none).
+-- text ('' = no private note), 10 its author kind, 11 its author name ('' = none), 12 '1' when it is the escalation
+-- a breach is owed (sla:escalate): done only while owed, and owed no more once done or refused.
 -- Returns nil when there is no such conversation, { 0, problem } when it cannot move ('resolved', 'no-escalation',
--- 'not-escalated', 'queue-gone'), else { 1, from queue, to queue, tier, escalation seq, note message id ('' = none),
--- note seq (0 = none), conv, from, to, reason, seq, ... } with the assignment changes made (conv, from agent, to
--- agent, reason, seq).
+-- 'not-escalated', 'queue-gone', 'not-owed'), else { 1, from queue, to queue, tier, escalation seq, note message id
+-- ('' = none), note seq (0 = none), channel, conv, from, to, reason, seq, ... } with the assignment changes made
+-- (conv, from agent, to agent, reason, seq).
 local conv_id, up, actor = ARGV[4], ARGV[5] == 'up', ARGV[6]
 local note = ARGV[7] ~= '' and ARGV[7] or nil
+local owed_key = ARGV[12] == '1' and (P .. 'sla:escalate') or nil
+if owed_key and not redis.call('ZSCORE', owed_key, conv_id) then
+  return { 0, 'not-owed' }
+end
+local function refuse(problem)
+  if owed_key then
+    j_zrem(owed_key, conv_id)
+    journal_done()
+  end
+  return { 0, problem }
+end
 local state = conversation_state(conv_id)
 if not state then
+  if owed_key then
+    refuse('gone')
+  end
   return nil
 end
 if state.status == 'resolved' then
-  return { 0, 'resolved' }
+  return refuse('resolved')
 end
 local conv_key = P .. 'conv:' .. conv_id
 local path_json = redis.call('HGET', conv_key, 'tierPath')
@@ -25,18 +40,18 @@ local target
 if up then
   target = redis.call('HGET', P .. 'queue:' .. state.queue, 'escalatesTo') or ''
   if target == '' then
-    return { 0, 'no-escalation' }
+    return refuse('no-escalation')
   end
   path[#path + 1] = state.queue
 else
   if #path == 0 then
-    return { 0, 'not-escalated' }
+    return refuse('not-escalated')
   end
   target = table.remove(path)
 end
 local target_queue = queue_settings(target)
 if not target_queue then
-  return { 0, 'queue-gone' }
+  return refuse('queue-gone')
 end
 
 local note_id, note_seq = '', 0
@@ -48,6 +63,10 @@ if ARGV[9] ~= '' then
   end
   note_id = ARGV[8]
   note_seq = append_message(conv_id, state, note_id, true, ARGV[10], actor, fields)
+end
+
+if owed_key then
+  j_zrem(owed_key, conv_id)
 end
 
 local reason = up and 'escalated' or 'de-escalated'
@@ -84,7 +103,7 @@ if moved.status == 'open' then
   end
 end
 journal_done()
-local out = { 1, from_queue, target, tier, seq, note_id, note_seq }
+local out = { 1, from_queue, target, tier, seq, note_id, note_seq, state.channel }
 for _, v in ipairs(flatten(changes)) do
   out[#out + 1] = v
 end

@@ -4,7 +4,7 @@
 --       write 7 fields: conversation id, the slaVersion it read, the promises as JSON ('' = none), the earliest
 --       deadline of a running clock in ms ('' = none; orders the waiting queue), the next warning or deadline in ms
 --       ('' = none; sla:due), '1' when an agent would see a change, the alerts as JSON ('' = none:
---       [{kind, alert, at}], at in ms).
+--       [{kind, alert, at}], at in ms), '1' when a breach is owed an escalation (sla:escalate, done by escalate.lua).
 -- Returns { 0 } and writes nothing when the cursor or a version is not what the keeper read (another keeper wrote
 -- first), else { 1, conv, seq, kind, alert, at, conv, seq, kind, alert, at, ... } for each event recorded (kind, alert
 -- and at '' for new deadlines; at is the instant the alert fired, ms).
@@ -13,8 +13,9 @@ if ARGV[4] ~= '' and (redis.call('GET', cursor_key) or '0') ~= ARGV[4] then
   return { 0 }
 end
 local count = tonumber(ARGV[6])
+local W = 8
 for i = 0, count - 1 do
-  local b = 7 + i * 7
+  local b = 7 + i * W
   if (redis.call('HGET', P .. 'conv:' .. ARGV[b], 'slaVersion') or '0') ~= ARGV[b + 1] then
     return { 0 }
   end
@@ -22,7 +23,7 @@ end
 
 local out = { 1 }
 for i = 0, count - 1 do
-  local b = 7 + i * 7
+  local b = 7 + i * W
   local id, json, due, wake, changed, alerts = ARGV[b], ARGV[b + 2], ARGV[b + 3], ARGV[b + 4], ARGV[b + 5], ARGV[b + 6]
   local conv_key = P .. 'conv:' .. id
   local state = conversation_state(id)
@@ -46,6 +47,9 @@ for i = 0, count - 1 do
       j_zrem(P .. 'sla:due', id)
     else
       j_zadd(P .. 'sla:due', wake, id)
+    end
+    if ARGV[b + 7] == '1' then
+      j_zadd(P .. 'sla:escalate', NOW, id)
     end
     if alerts ~= '' then
       for _, a in ipairs(cjson.decode(alerts)) do

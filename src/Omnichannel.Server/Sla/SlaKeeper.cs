@@ -1,8 +1,10 @@
 using Mediator;
 using Microsoft.Extensions.Options;
 using Omnichannel.Core.Events;
+using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Sla;
+using Omnichannel.Server.Assignment;
 
 namespace Omnichannel.Server.Sla;
 
@@ -11,10 +13,12 @@ namespace Omnichannel.Server.Sla;
 /// round it applies the event log after its cursor (customer messages, replies, status and priority changes) through
 /// <see cref="SlaTimeline"/>, then fires the warnings and breaches that came due. Each write carries the cursor and the
 /// versions it read, so a second keeper (a lease that changed hands mid-round) writes nothing twice: every alert fires
-/// once.
+/// once. A breach under a policy that escalates on breach is written as owed an escalation, which the round then makes
+/// (escalate.lua clears what it owes, so it happens once even across a crash).
 /// </summary>
 public sealed class SlaKeeper(
     ISlaStore store,
+    IAssignmentStore assignments,
     SlaPolicyResolver policies,
     IPublisher publisher,
     IOptions<SlaOptions> options,
@@ -22,6 +26,9 @@ public sealed class SlaKeeper(
     ILogger<SlaKeeper> logger) : BackgroundService
 {
     private const int BatchSize = 200;
+
+    /// <summary>The actor of what the keeper does by itself (escalations on breach).</summary>
+    public const string SystemActor = "system";
 
     /// <summary>
     /// Deadlines are fired this long after they pass, so an event written just before a deadline (a reply at 09:59:59.9)
@@ -107,6 +114,38 @@ public sealed class SlaKeeper(
         {
             await TickAsync(due, upTo, cancellationToken);
         }
+
+        await EscalateOwedAsync(cancellationToken);
+    }
+
+    // The breaches a policy escalates: each conversation one tier up, by the normal rules, with a private note saying why.
+    private async Task EscalateOwedAsync(CancellationToken ct)
+    {
+        var owed = await store.EscalationsOwedAsync(BatchSize, ct);
+        if (owed.Count == 0)
+        {
+            return;
+        }
+
+        var subjects = (await store.LoadAsync(owed, ct)).ToDictionary(s => s.ConversationId, StringComparer.Ordinal);
+        foreach (var id in owed)
+        {
+            var breached = subjects.GetValueOrDefault(id)?.Sla?.Breaches is { Count: > 0 } kinds
+                ? string.Join(", ", kinds.Select(SlaText.Describe))
+                : "a target";
+            var reason = $"SLA breached ({breached})";
+            var note = new OutboundMessage(id, AuthorKind.System, SystemActor, "SLA", "Escalated: " + reason, IsPrivate: true);
+            var outcome = await assignments.EscalateAsync(id, up: true, SystemActor, reason, note, time.GetUtcNow(), owedForBreach: true, ct);
+            if (outcome is { Applied: true })
+            {
+                logger.LogInformation("SLA breach escalated conversation {ConversationId} to {Queue}", id, outcome.ToQueue);
+                await publisher.PublishAsync(id, outcome, up: true, SystemActor, ct);
+            }
+            else if (outcome?.Problem is { } problem and not "not-owed")
+            {
+                logger.LogInformation("SLA breach of conversation {ConversationId} not escalated: {Problem}", id, problem);
+            }
+        }
     }
 
     private async Task<bool> ApplyAsync(SlaLogBatch batch, CancellationToken ct)
@@ -128,6 +167,7 @@ public sealed class SlaKeeper(
             }
 
             var policy = await policies.ForQueueAsync(subject.Queue, ct);
+            run.EscalateOnBreach = policy?.EscalateOnBreach == true;
             var input = entry.Input!;
             run.Sla = SlaTimeline.Apply(run.Sla, policy, subject.Priority, run.AgentReplied, input, run.Alerts);
             run.AgentReplied |= input.Kind == SlaInputKind.AgentReply;
@@ -154,9 +194,9 @@ public sealed class SlaKeeper(
 
             // A queue that no longer names a policy makes no promise: its clocks stop without firing (the event path
             // stops them when a change comes; a deadline may come first).
-            run.Sla = await policies.ForQueueAsync(subject.Queue, ct) is null
-                ? subject.Sla?.Withdraw(upTo)
-                : subject.Sla?.Tick(upTo, run.Alerts);
+            var policy = await policies.ForQueueAsync(subject.Queue, ct);
+            run.EscalateOnBreach = policy?.EscalateOnBreach == true;
+            run.Sla = policy is null ? subject.Sla?.Withdraw(upTo) : subject.Sla?.Tick(upTo, run.Alerts);
 
             // Written even when nothing fired: a clock that no longer runs leaves the schedule.
             writes.Add(run.ToWrite());
@@ -191,6 +231,11 @@ public sealed class SlaKeeper(
 
         public List<SlaAlert> Alerts { get; } = [];
 
-        public SlaWrite ToWrite() => new(Subject.ConversationId, Subject.Version, Sla, Alerts, SlaSummary.Differ(Subject.Sla, Sla));
+        public bool EscalateOnBreach { get; set; }
+
+        public SlaWrite ToWrite() => new(Subject.ConversationId, Subject.Version, Sla, Alerts, SlaSummary.Differ(Subject.Sla, Sla))
+        {
+            Escalate = EscalateOnBreach && Alerts.Any(a => a.Alert == SlaAlertKind.Breach),
+        };
     }
 }

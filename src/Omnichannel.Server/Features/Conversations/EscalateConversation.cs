@@ -1,6 +1,5 @@
 using Mediator;
 using Omnichannel.Core.Access;
-using Omnichannel.Core.Events;
 using Omnichannel.Core.Features;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
@@ -43,7 +42,7 @@ public sealed class EscalateConversationHandler(
         var privateNote = note is null
             ? null
             : new OutboundMessage(request.Id, request.Actor.Kind, request.Actor.Id, request.Actor.Name, (request.Up ? "Escalated: " : "Returned: ") + note, IsPrivate: true);
-        var outcome = await assignments.EscalateAsync(request.Id, request.Up, request.Actor.Id!, note, privateNote, time.GetUtcNow(), cancellationToken);
+        var outcome = await assignments.EscalateAsync(request.Id, request.Up, request.Actor.Id!, note, privateNote, time.GetUtcNow(), cancellationToken: cancellationToken);
         switch (outcome)
         {
             case null:
@@ -52,13 +51,7 @@ public sealed class EscalateConversationHandler(
                 return Outcome<Conversation>.Conflict(Title(problem), null);
         }
 
-        if (outcome.Note is { } written)
-        {
-            await mediator.Publish(new MessageCreated(request.Id, written.MessageId, MessageDirection.Out, true, conversation.Channel, written.EventSequence), cancellationToken);
-        }
-
-        await mediator.PublishAsync(outcome.Changes, request.Actor.Id, cancellationToken);
-        await mediator.Publish(new ConversationEscalated(request.Id, outcome.FromQueue!, outcome.ToQueue!, outcome.Tier!, request.Up, request.Actor.Id!, outcome.Sequence), cancellationToken);
+        await mediator.PublishAsync(request.Id, outcome, request.Up, request.Actor.Id!, cancellationToken);
 
         return await conversations.GetConversationAsync(request.Id, cancellationToken) is { } updated
             ? Outcome<Conversation>.Found(updated)

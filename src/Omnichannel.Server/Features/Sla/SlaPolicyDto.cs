@@ -12,11 +12,12 @@ public sealed record SlaPolicyDto(
     IReadOnlyDictionary<string, SlaTargetsDefinition?> Targets,
     BusinessHoursDefinition? BusinessHours,
     int? WarnAtPercent,
-    bool PauseWhilePending)
+    bool PauseWhilePending,
+    bool EscalateOnBreach)
 {
     public static SlaPolicyDto From(SlaPolicy policy)
     {
         var definition = SlaPolicyDefinition.From(policy);
-        return new(policy.Id, policy.Name, definition.Targets!, definition.BusinessHours, policy.WarnAtPercent, policy.PauseWhilePending);
+        return new(policy.Id, policy.Name, definition.Targets!, definition.BusinessHours, policy.WarnAtPercent, policy.PauseWhilePending, policy.EscalateOnBreach);
     }
 }
