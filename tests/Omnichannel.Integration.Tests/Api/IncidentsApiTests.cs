@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Omnichannel.Core.Features;
+using Omnichannel.Core.Incidents;
+using Omnichannel.Core.Model;
 using Omnichannel.Integration.Tests.Infrastructure;
 
 namespace Omnichannel.Integration.Tests.Api;
@@ -124,6 +129,37 @@ public sealed class IncidentsApiTests(StoreServers servers)
         (await lead.PostAsJsonAsync($"/api/incidents/{login}/conversations", new { conversationIds = new[] { id } })).EnsureSuccessStatusCode();
         Assert.Empty((await agents[0].GetFromJsonAsync<List<JsonElement>>($"/api/incidents/suggestions?conversationId={id}"))!);
         Assert.Equal(HttpStatusCode.NotFound, (await agents[0].GetAsync("/api/incidents/suggestions?conversationId=nope")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(StoreServers.Garnet)]
+    [InlineData(StoreServers.Redis)]
+    public async Task A_reply_cut_off_half_way_is_finished_by_the_retry_without_sending_twice(string backend)
+    {
+        await using var app = InboxApp.On(servers, backend);
+        var (lead, _, _, integration) = await AssignmentApiTests.SetUpAsync(app, agents: 1, capacity: 5);
+        var ana = (await InboxApp.PostInboundAsync(integration, "s1", "cust-ana", "checkout fails")).ConversationId;
+        var bob = (await InboxApp.PostInboundAsync(integration, "s2", "cust-bob", "checkout fails")).ConversationId;
+        var id = await CreateAsync(lead, "Checkout outage", null, null);
+        (await lead.PostAsJsonAsync($"/api/incidents/{id}/conversations", new { conversationIds = new[] { ana, bob } })).EnsureSuccessStatusCode();
+
+        // What a crash after the first conversation's message leaves: that message, no record of the reply.
+        const string Text = "Checkout is being fixed.";
+        var replyId = IncidentReplyIds.ForText(Text);
+        var actor = new Actor(AuthorKind.Agent, "lead", "Lead");
+        await app.Services.GetRequiredService<IMediator>()
+            .Send(new SendReply(ana, actor, Text, MessageId: IncidentReplyIds.Message(id, replyId, ana)));
+
+        var retried = await lead.PostAsJsonAsync($"/api/incidents/{id}/reply", new { text = Text });
+        Assert.Equal([(ana, "already-sent"), (bob, "sent")], await OutcomesAsync(retried));
+        foreach (var conversation in new[] { ana, bob })
+        {
+            var messages = await lead.GetFromJsonAsync<PageBody<MessageBody>>($"/api/conversations/{conversation}/messages");
+            Assert.Single(messages!.Items, m => m.Text == Text);
+        }
+
+        var activity = await lead.GetFromJsonAsync<List<JsonElement>>($"/api/conversations/{ana}/activity");
+        Assert.Single(activity!, e => e.GetProperty("type").GetString() == "incident.replied");
     }
 
     internal static async Task<string> CreateAsync(HttpClient lead, string title, string? description, string? trackerUrl)
