@@ -18,6 +18,16 @@ public sealed class RedisIncidentStore(RedisConnection connection) : IIncidentSt
 
     public async Task CreateAsync(Incident incident, CancellationToken cancellationToken = default)
     {
+        var created = await connection.EvaluateJournaledAsync(LuaScripts.IncidentCreate, CreateCall(incident));
+        if ((long)created != 1)
+        {
+            throw new InvalidOperationException($"Incident '{incident.Id}' exists already.");
+        }
+    }
+
+    /// <summary>The call of incident_create.lua for a new incident (and its undo journal, when the connection keeps one).</summary>
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) CreateCall(Incident incident)
+    {
         Check(incident.Id);
         var args = new List<RedisValue>(CommonArgs(incident.CreatedAt))
         {
@@ -30,11 +40,7 @@ public sealed class RedisIncidentStore(RedisConnection connection) : IIncidentSt
             args.AddRange(["trackerUrl", tracker]);
         }
 
-        var created = await connection.EvaluateJournaledAsync(LuaScripts.IncidentCreate, connection.JournaledCall([.. args]));
-        if ((long)created != 1)
-        {
-            throw new InvalidOperationException($"Incident '{incident.Id}' exists already.");
-        }
+        return connection.JournaledCall([.. args]);
     }
 
     public async Task<bool> UpdateAsync(
@@ -66,14 +72,8 @@ public sealed class RedisIncidentStore(RedisConnection connection) : IIncidentSt
     public async Task<IncidentLinkResult> LinkAsync(
         string incidentId, IReadOnlyList<string> conversationIds, string actorId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        Check(incidentId);
-        foreach (var id in conversationIds)
-        {
-            Check(id);
-        }
-
         var result = (RedisResult[])(await connection.EvaluateJournaledAsync(LuaScripts.IncidentLink,
-            connection.JournaledCall([.. CommonArgs(now), incidentId, actorId, .. conversationIds.Select(id => (RedisValue)id)])))!;
+            LinkCall(incidentId, conversationIds, actorId, now)))!;
         var rest = result.Skip(1).ToList();
         return (string?)result[0] switch
         {
@@ -83,6 +83,18 @@ public sealed class RedisIncidentStore(RedisConnection connection) : IIncidentSt
             "resolved" => new(IncidentLinkStatus.Resolved, [], []),
             _ => new(IncidentLinkStatus.NotFound, [], []),
         };
+    }
+
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) LinkCall(
+        string incidentId, IReadOnlyList<string> conversationIds, string actorId, DateTimeOffset now)
+    {
+        Check(incidentId);
+        foreach (var id in conversationIds)
+        {
+            Check(id);
+        }
+
+        return connection.JournaledCall([.. CommonArgs(now), incidentId, actorId, .. conversationIds.Select(id => (RedisValue)id)]);
     }
 
     public async Task<bool> UnlinkAsync(
@@ -102,20 +114,30 @@ public sealed class RedisIncidentStore(RedisConnection connection) : IIncidentSt
         string incidentId, string replyId, IReadOnlyList<string> conversationIds, string actorId, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
-        Check(incidentId);
-        var result = await connection.EvaluateJournaledAsync(LuaScripts.IncidentReply, connection.JournaledCall(
-            [.. CommonArgs(now), incidentId, actorId, replyId, .. conversationIds.Select(id => (RedisValue)id)]));
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.IncidentReply, ReplyCall(incidentId, replyId, conversationIds, actorId, now));
         return (long)result == 1;
+    }
+
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) ReplyCall(
+        string incidentId, string replyId, IReadOnlyList<string> conversationIds, string actorId, DateTimeOffset now)
+    {
+        Check(incidentId);
+        return connection.JournaledCall([.. CommonArgs(now), incidentId, actorId, replyId, .. conversationIds.Select(id => (RedisValue)id)]);
     }
 
     public async Task<bool> ResolveAsync(
         string incidentId, string? note, IReadOnlyList<string> conversationIds, string actorId, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
-        Check(incidentId);
-        var result = await connection.EvaluateJournaledAsync(LuaScripts.IncidentResolve, connection.JournaledCall(
-            [.. CommonArgs(now), incidentId, actorId, note ?? "", .. conversationIds.Select(id => (RedisValue)id)]));
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.IncidentResolve, ResolveCall(incidentId, note, conversationIds, actorId, now));
         return (long)result == 1;
+    }
+
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) ResolveCall(
+        string incidentId, string? note, IReadOnlyList<string> conversationIds, string actorId, DateTimeOffset now)
+    {
+        Check(incidentId);
+        return connection.JournaledCall([.. CommonArgs(now), incidentId, actorId, note ?? "", .. conversationIds.Select(id => (RedisValue)id)]);
     }
 
     private RedisValue[] CommonArgs(DateTimeOffset now) => [_keys.Prefix, HashMapping.Ms(now), connection.EventLogCapacity];

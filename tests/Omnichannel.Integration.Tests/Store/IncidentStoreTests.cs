@@ -102,6 +102,30 @@ public sealed class IncidentStoreTests(StoreServers servers)
 
     [Theory]
     [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
+    public async Task Every_incident_write_stopped_after_any_of_its_writes_rolls_back_to_the_store_it_found(string backend)
+    {
+        await using var store = await OpenAsync(servers.For(backend), embedded: null, undoJournal: true);
+        var incidents = new RedisIncidentStore(store.Connection);
+        var ana = (await store.Conversations.IngestAsync(Inbound.Message("ana", "m1"), T0)).ConversationId;
+        var bob = (await store.Conversations.IngestAsync(Inbound.Message("bob", "m2"), T0)).ConversationId;
+        var incident = NewIncident("Login outage", T0) with { TrackerUrl = "https://status.example.test/1" };
+
+        await JournalInterruption.InterruptEveryWayAsync(store, LuaScripts.IncidentCreate, incidents.CreateCall(incident));
+        var linkWrites = await JournalInterruption.InterruptEveryWayAsync(store, LuaScripts.IncidentLink,
+            incidents.LinkCall(incident.Id, [ana, bob], "lead-1", T0.AddMinutes(1)));
+        await JournalInterruption.InterruptEveryWayAsync(store, LuaScripts.IncidentReply,
+            incidents.ReplyCall(incident.Id, "r1", [ana, bob], "lead-1", T0.AddMinutes(2)));
+        await JournalInterruption.InterruptEveryWayAsync(store, LuaScripts.IncidentResolve,
+            incidents.ResolveCall(incident.Id, "fixed", [ana, bob], "lead-1", T0.AddMinutes(3)));
+
+        // Two links, each with its event and activity, and the audit: one script, rolled back whole at every cut.
+        Assert.True(linkWrites > 10, $"linking two conversations took only {linkWrites} writes");
+        var read = await incidents.GetAsync(incident.Id);
+        Assert.Equal((IncidentStatus.Resolved, 2), (read!.Status, read.ConversationIds.Count));
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
     public async Task A_malformed_id_reaches_no_key(string backend)
     {
         await using var store = await OpenAsync(servers, backend);
