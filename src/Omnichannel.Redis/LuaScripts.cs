@@ -32,6 +32,12 @@ internal static class LuaScripts
     public static string QuarantineRemove { get; } = Compose("quarantine_remove");
     public static string SlaSave { get; } = Compose("sla_save");
     public static string SetPriority { get; } = Compose("set_priority");
+    public static string IncidentCreate { get; } = Compose("incident_create");
+    public static string IncidentUpdate { get; } = Compose("incident_update");
+    public static string IncidentLink { get; } = Compose("incident_link");
+    public static string IncidentUnlink { get; } = Compose("incident_unlink");
+    public static string IncidentReply { get; } = Compose("incident_reply");
+    public static string IncidentResolve { get; } = Compose("incident_resolve");
 
     // The channels' own scripts do not build on common.lua (their prefix is not the workspace's), only on the
     // journal's helpers.

@@ -125,7 +125,7 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         }
 
         var values = (RedisResult[])result!;
-        return new AppendResult((string)values[0]!, (long)values[1], (string)values[2]!);
+        return new AppendResult((string)values[0]!, (long)values[1], (string)values[2]!, Duplicate: (long)values[1] == 0);
     }
 
     /// <summary>
@@ -135,7 +135,12 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
     internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) AppendOutboundCall(
         OutboundMessage message, DateTimeOffset now)
     {
-        var messageId = Ids.New();
+        if (message.MessageId is { } named && !Ids.IsWellFormed(named))
+        {
+            throw new ArgumentException($"'{named}' is no message id.", nameof(message));
+        }
+
+        var messageId = message.MessageId ?? Ids.New();
         var journal = connection.NewJournal(messageId);
         var args = new List<RedisValue>(CommonArgs(now))
         {

@@ -96,6 +96,17 @@ public sealed class RedisKeys(string workspace)
     /// <summary>Short-code scope (<c>shared:{code}</c>, <c>agent:{id}:{code}</c>) → the canned response holding it.</summary>
     public string CannedShortCodes => Prefix + "canned-codes";
 
+    /// <summary>An incident (hash); <c>:conversations</c> its linked conversations by when linked (zset),
+    /// <c>:replies</c> the ids of its replies recorded (set).</summary>
+    public string Incident(string id) => Prefix + "incident:" + id;
+
+    public string IncidentConversations(string id) => Prefix + "incident:" + id + ":conversations";
+
+    public string IncidentReplies(string id) => Prefix + "incident:" + id + ":replies";
+
+    /// <summary>Every incident, scored by when it was created (ms): the list is newest first.</summary>
+    public string Incidents => Prefix + "incidents";
+
     public string Queue(string id) => Prefix + "queue:" + id;
 
     public string Queues => Prefix + "queues";

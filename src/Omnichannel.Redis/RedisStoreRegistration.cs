@@ -59,6 +59,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IVisitorPresenceStore, RedisVisitorPresenceStore>();
         builder.Services.AddSingleton<IShiftStore, RedisShiftStore>();
         builder.Services.AddSingleton<ISlaPolicyStore, RedisSlaPolicyStore>();
+        builder.Services.AddSingleton<IIncidentStore, RedisIncidentStore>();
         builder.Services.AddSingleton<ISlaStore, RedisSlaStore>();
         builder.Services.AddSingleton<ICannedResponseStore, RedisCannedResponseStore>();
         builder.Services.AddSingleton<ITelegramStateStore, RedisTelegramState>();

@@ -58,6 +58,19 @@ public static class AccessRule
             || (intoConversations.Any(c => CanSeeConversation(principal, c))
                 && fromConversations.Any(c => CanSeeConversation(principal, c))));
 
+    /// <summary>
+    /// Incidents (docs/sla.md): every agent reads them and hears of their changes; the conversations an incident lists
+    /// are each shown only to those who may see them (<see cref="CanSeeConversation"/>). Integrations do not read them.
+    /// </summary>
+    public static bool CanReadIncidents(Principal? principal) => principal is AgentPrincipal;
+
+    /// <summary>Linking a conversation to an incident, or unlinking it: an agent who may see the conversation.</summary>
+    public static bool CanLinkToIncident(Principal? principal, Conversation conversation) =>
+        principal is AgentPrincipal && CanSeeConversation(principal, conversation);
+
+    /// <summary>Creating, replying to and resolving incidents (they write to every linked conversation): leads, admins.</summary>
+    public static bool CanManageIncidents(Principal? principal) => principal is AgentPrincipal { Agent.SeesEverything: true };
+
     /// <summary>The team's live state (presence, queue boards): leads and admins.</summary>
     public static bool CanWatchTeam(Principal? principal) => principal is AgentPrincipal { Agent.SeesEverything: true };
 

@@ -9,8 +9,11 @@ namespace Omnichannel.Core.Features;
 /// <summary>
 /// Stores an agent's reply as pending; the conversation's channel delivers it afterwards, with its files
 /// (<paramref name="Attachments"/>, already in the blob store). A reply with files may have no text.
+/// <paramref name="MessageId"/> names the message when the caller must be able to repeat the reply safely
+/// (<see cref="OutboundMessage.MessageId"/>).
 /// </summary>
-public sealed record SendReply(string ConversationId, Actor Author, string Text, IReadOnlyList<AttachmentInfo>? Attachments = null)
+public sealed record SendReply(
+    string ConversationId, Actor Author, string Text, IReadOnlyList<AttachmentInfo>? Attachments = null, string? MessageId = null)
     : IRequest<AppendResult?>, IValidatable
 {
     public IEnumerable<ValidationError> Validate() => Attachments is { Count: > 0 } && Text.Length == 0
@@ -19,7 +22,7 @@ public sealed record SendReply(string ConversationId, Actor Author, string Text,
 }
 
 /// <summary>A note only agents see; never sent to the customer.</summary>
-public sealed record AddPrivateNote(string ConversationId, Actor Author, string Text) : IRequest<AppendResult?>, IValidatable
+public sealed record AddPrivateNote(string ConversationId, Actor Author, string Text, string? MessageId = null) : IRequest<AppendResult?>, IValidatable
 {
     public IEnumerable<ValidationError> Validate() => TextRules.Required("text", Text, TextRules.MaxMessageLength, multiline: true);
 }
@@ -28,18 +31,19 @@ public sealed class OutboundMessageHandler(IConversationStore store, IPublisher 
     : IRequestHandler<SendReply, AppendResult?>, IRequestHandler<AddPrivateNote, AppendResult?>
 {
     public ValueTask<AppendResult?> Handle(SendReply request, CancellationToken cancellationToken) =>
-        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: false, request.Attachments ?? [], cancellationToken);
+        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: false, request.Attachments ?? [], request.MessageId, cancellationToken);
 
     public ValueTask<AppendResult?> Handle(AddPrivateNote request, CancellationToken cancellationToken) =>
-        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: true, [], cancellationToken);
+        AppendAsync(request.ConversationId, request.Author, request.Text, isPrivate: true, [], request.MessageId, cancellationToken);
 
     private async ValueTask<AppendResult?> AppendAsync(
-        string conversationId, Actor author, string text, bool isPrivate, IReadOnlyList<AttachmentInfo> attachments, CancellationToken cancellationToken)
+        string conversationId, Actor author, string text, bool isPrivate, IReadOnlyList<AttachmentInfo> attachments, string? messageId,
+        CancellationToken cancellationToken)
     {
         // The store's script checks the conversation exists and hands back its channel: one round trip.
-        var message = new OutboundMessage(conversationId, author.Kind, author.Id, author.Name, text, isPrivate) { Attachments = attachments };
+        var message = new OutboundMessage(conversationId, author.Kind, author.Id, author.Name, text, isPrivate) { Attachments = attachments, MessageId = messageId };
         var result = await store.AppendOutboundAsync(message, time.GetUtcNow(), cancellationToken);
-        if (result is not null)
+        if (result is { Duplicate: false })
         {
             await publisher.Publish(new MessageCreated(conversationId, result.MessageId, MessageDirection.Out, isPrivate, result.Channel, result.EventSequence), cancellationToken);
         }

@@ -13,4 +13,11 @@ public sealed record OutboundMessage(
 {
     /// <summary>Files sent with the reply (already in the blob store); the channel uploads them.</summary>
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// The message's id when the caller names it (an incident's reply, <see cref="Incidents.IncidentReplyIds"/>): a
+    /// message of that id stored already is kept and nothing is appended, so repeating the write is harmless. Null: a
+    /// new id.
+    /// </summary>
+    public string? MessageId { get; init; }
 }

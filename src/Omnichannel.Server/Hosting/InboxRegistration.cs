@@ -15,6 +15,7 @@ using Omnichannel.Server.Features.CannedResponses;
 using Omnichannel.Server.Features.Contacts;
 using Omnichannel.Server.Features.Conversations;
 using Omnichannel.Server.Features.Inbound;
+using Omnichannel.Server.Features.Incidents;
 using Omnichannel.Server.Features.Quarantine;
 using Omnichannel.Server.Features.Queues;
 using Omnichannel.Server.Features.Shifts;
@@ -69,6 +70,7 @@ public static class InboxRegistration
         builder.Services.AddFileBlobStore();
         builder.Services.AddQuarantine();
         builder.Services.AddSingleton<ShiftWindows>();
+        builder.Services.AddSingleton<IncidentViews>();
         builder.Services.AddHostedService<QueueBootstrapper>();
         builder.Services.AddSingleton<AssignmentSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentSweeper>());
@@ -124,6 +126,7 @@ public static class InboxRegistration
         app.MapGroup("/api/shifts").WithTags("Shifts").MapShiftsApi();
         app.MapGroup("/api/sla-policies").WithTags("SLA").MapSlaPoliciesApi();
         app.MapGroup("/api/canned-responses").WithTags("Canned responses").MapCannedResponsesApi();
+        app.MapGroup("/api/incidents").WithTags("Incidents").MapIncidentsApi();
         return app;
     }
 }

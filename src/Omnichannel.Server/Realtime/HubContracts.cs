@@ -22,11 +22,15 @@ public interface IAgentClient
 
     /// <summary>Two contacts were merged: clients show the surviving contact for the conversations named.</summary>
     Task ContactMerged(ContactMergedEvent merged);
+
+    /// <summary><c>incident.updated</c>: an incident was created, linked, replied to or resolved; clients refetch it.</summary>
+    Task IncidentUpdated(IncidentUpdatedEvent incident);
 }
 
 /// <summary>
 /// One entry of the workspace event log: <c>conversation.created</c>, <c>conversation.reopened</c>,
-/// <c>conversation.status_changed</c>, <c>conversation.assigned</c>, <c>message.created</c>, <c>message.delivery</c>.
+/// <c>conversation.status_changed</c>, <c>conversation.assigned</c>, <c>message.created</c>, <c>message.delivery</c>,
+/// <c>conversation.incident_linked</c> (its <see cref="Reason"/> is the incident's id).
 /// <see cref="Conversation"/> is its state now; <see cref="Message"/> is set for message events.
 /// </summary>
 public sealed record InboxEvent(
@@ -57,6 +61,9 @@ public sealed record Viewer(string AgentId, string Name, bool Replying);
 /// </summary>
 public sealed record ContactMergedEvent(
     string ContactId, string FromId, IReadOnlyList<string> ConversationIds, DateTimeOffset At, string ActorId);
+
+/// <summary>A live-only signal: a client that was away refetches the incidents it shows.</summary>
+public sealed record IncidentUpdatedEvent(string IncidentId, DateTimeOffset At, string ActorId);
 
 /// <summary>What <c>Resume</c> answers: the missed events in order, or <see cref="Reload"/> when the log no longer has them.</summary>
 public sealed record ResumeResult(IReadOnlyList<InboxEvent> Events, bool Reload, long LastSeq);

@@ -34,6 +34,7 @@ public sealed class LiveFanout(
         BoardSignal b => DeliverTeamAsync(c => c.BoardChanged(b.QueueId), ct),
         AccessSignal a => RecheckAsync(a, ct),
         ContactMergedSignal m => DeliverContactMergedAsync(m, ct),
+        IncidentSignal i => DeliverIncidentAsync(i, ct),
         _ => Task.CompletedTask,
     };
 
@@ -97,6 +98,15 @@ public sealed class LiveFanout(
                 await hub.Clients.Client(connection.ConnectionId)
                     .ContactMerged(new ContactMergedEvent(m.IntoId, m.FromId, visible, m.At, m.ActorId));
             }
+        }
+    }
+
+    private async Task DeliverIncidentAsync(IncidentSignal signal, CancellationToken ct)
+    {
+        var hearing = await SelectAsync(AccessRule.CanReadIncidents, null, ct);
+        if (hearing.Count > 0)
+        {
+            await hub.Clients.Clients(hearing).IncidentUpdated(new IncidentUpdatedEvent(signal.IncidentId, signal.At, signal.ActorId));
         }
     }
 

@@ -17,6 +17,7 @@ namespace Omnichannel.Server.Realtime;
 [JsonDerivedType(typeof(BoardSignal), "board")]
 [JsonDerivedType(typeof(AccessSignal), "access")]
 [JsonDerivedType(typeof(ContactMergedSignal), "contactMerged")]
+[JsonDerivedType(typeof(IncidentSignal), "incident")]
 public abstract record LiveSignal;
 
 /// <summary>An entry of the workspace event log was written.</summary>
@@ -37,6 +38,9 @@ public sealed record AccessSignal(PrincipalKind Kind, string Id) : LiveSignal;
 /// <summary>Two contacts were merged; every node tells each connection about the moved conversations it may see.</summary>
 public sealed record ContactMergedSignal(
     string IntoId, string FromId, IReadOnlyList<string> ConversationIds, DateTimeOffset At, string ActorId) : LiveSignal;
+
+/// <summary>An incident changed (<c>incident.updated</c>); every agent may read incidents, so every agent hears it.</summary>
+public sealed record IncidentSignal(string IncidentId, DateTimeOffset At, string ActorId) : LiveSignal;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(LiveSignal))]

@@ -20,7 +20,9 @@ public sealed class RealtimePublisher(LiveBus bus, TimeProvider time, ILogger<Re
     INotificationHandler<ContactsMerged>,
     INotificationHandler<ConversationSlaChanged>,
     INotificationHandler<ConversationPriorityChanged>,
-    INotificationHandler<ConversationEscalated>
+    INotificationHandler<ConversationEscalated>,
+    INotificationHandler<ConversationIncidentLinked>,
+    INotificationHandler<IncidentUpdated>
 {
     public ValueTask Handle(ConversationCreated n, CancellationToken ct) =>
         SendEventAsync(n.Sequence, "conversation.created", n.ConversationId, null, null, null, null, false, ct);
@@ -50,6 +52,13 @@ public sealed class RealtimePublisher(LiveBus bus, TimeProvider time, ILogger<Re
 
     public ValueTask Handle(ConversationEscalated n, CancellationToken ct) =>
         SendEventAsync(n.Sequence, "conversation.escalated", n.ConversationId, null, n.ActorId, null, n.Up ? "escalated" : "de-escalated", false, ct);
+
+    // The reason names the incident, so an open conversation shows its incident without another read.
+    public ValueTask Handle(ConversationIncidentLinked n, CancellationToken ct) =>
+        SendEventAsync(n.Sequence, "conversation.incident_linked", n.ConversationId, null, n.ActorId, null, n.IncidentId, false, ct);
+
+    public ValueTask Handle(IncidentUpdated n, CancellationToken ct) =>
+        SendAsync(new IncidentSignal(n.IncidentId, time.GetUtcNow(), n.ActorId), ct);
 
     public ValueTask Handle(AccessChanged n, CancellationToken ct) => SendAsync(new AccessSignal(n.Kind, n.Id), ct);
 

@@ -15,6 +15,7 @@ internal sealed class HubListener : IAsyncDisposable
     private readonly ConcurrentQueue<InboxEvent> _events = new();
     private readonly ConcurrentQueue<ViewersEvent> _viewers = new();
     private readonly ConcurrentQueue<ContactMergedEvent> _merges = new();
+    private readonly ConcurrentQueue<IncidentUpdatedEvent> _incidents = new();
     private readonly TaskCompletionSource<DateTime> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HubListener(HubConnection connection)
@@ -23,6 +24,7 @@ internal sealed class HubListener : IAsyncDisposable
         connection.On<InboxEvent>(nameof(IAgentClient.Event), _events.Enqueue);
         connection.On<ViewersEvent>(nameof(IAgentClient.Viewers), _viewers.Enqueue);
         connection.On<ContactMergedEvent>(nameof(IAgentClient.ContactMerged), _merges.Enqueue);
+        connection.On<IncidentUpdatedEvent>(nameof(IAgentClient.IncidentUpdated), _incidents.Enqueue);
         connection.Closed += _ =>
         {
             _closed.TrySetResult(DateTime.UtcNow);
@@ -38,6 +40,8 @@ internal sealed class HubListener : IAsyncDisposable
     public IReadOnlyList<InboxEvent> Events => [.. _events];
 
     public IReadOnlyList<ContactMergedEvent> Merges => [.. _merges];
+
+    public IReadOnlyList<IncidentUpdatedEvent> Incidents => [.. _incidents];
 
     /// <summary>A hub connection for the agent, signed in with the same cookie a browser would send.</summary>
     public static async Task<HubListener> SignInAsync(string baseUrl, string email, string password)
@@ -87,6 +91,9 @@ internal sealed class HubListener : IAsyncDisposable
 
     public Task<ContactMergedEvent> WaitForMergeAsync(Func<ContactMergedEvent, bool> match) =>
         WaitInAsync(_merges, match, "contact merged");
+
+    public Task<IncidentUpdatedEvent> WaitForIncidentAsync(Func<IncidentUpdatedEvent, bool> match) =>
+        WaitInAsync(_incidents, match, "incident updated");
 
     private static async Task<T> WaitInAsync<T>(ConcurrentQueue<T> received, Func<T, bool> match, string what)
         where T : class

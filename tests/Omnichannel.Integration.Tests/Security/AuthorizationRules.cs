@@ -67,6 +67,17 @@ public static class AuthorizationRules
         ["PUT /api/canned-responses/{id}"] = May.Agents,
         ["DELETE /api/canned-responses/{id}"] = May.Agents,
         ["GET /api/conversations/{id}/canned-responses/{cannedId}/render"] = May.ConversationAgents,
+        // Incidents: every agent reads them and links what they may see (the handlers check each conversation);
+        // leads and admins create, change, reply to and resolve them.
+        ["GET /api/incidents/"] = May.Agents,
+        ["POST /api/incidents/"] = May.Leads,
+        ["GET /api/incidents/suggestions"] = May.Agents,
+        ["GET /api/incidents/{id}"] = May.Agents,
+        ["PUT /api/incidents/{id}"] = May.Leads,
+        ["POST /api/incidents/{id}/conversations"] = May.Agents,
+        ["DELETE /api/incidents/{id}/conversations/{conversationId}"] = May.Agents,
+        ["POST /api/incidents/{id}/reply"] = May.Leads,
+        ["POST /api/incidents/{id}/resolve"] = May.Leads,
 
         ["GET /api/audit/"] = May.Leads,
         ["* /metrics"] = May.Admins,

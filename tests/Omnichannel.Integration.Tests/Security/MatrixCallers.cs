@@ -174,7 +174,8 @@ internal sealed class MatrixCallers
             : "nope";
         return path.Replace("{id}", id, StringComparison.Ordinal).Replace("{messageId}", _messageId, StringComparison.Ordinal)
             .Replace("{attachmentId}", "nope", StringComparison.Ordinal).Replace("{key}", "default", StringComparison.Ordinal)
-            .Replace("{name}", "bot", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{name}", "bot", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{conversationId}", _conversationId, StringComparison.Ordinal);
     }
 
     private HttpContent? Body(string method, string pattern)
