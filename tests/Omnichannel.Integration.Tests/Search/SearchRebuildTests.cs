@@ -41,6 +41,34 @@ public sealed class SearchRebuildTests(StoreServers servers)
         Assert.Equal(6, before.Values.Sum(ids => ids.Count));
     }
 
+    [Fact]
+    public async Task An_index_kept_in_a_folder_is_emptied_and_built_again_at_start()
+    {
+        var folder = TempDirectories.Create("omnichannel-search-");
+        try
+        {
+            var redis = servers.For(StoreServers.Redis).Redis;
+            var workspace = StoreServers.NewWorkspace();
+            var settings = new Dictionary<string, string> { ["Omnichannel:Search:IndexDirectory"] = folder };
+            string ana;
+            await using (var first = new InboxApp(redis, workspace) { Settings = settings })
+            {
+                var admin = await first.SignInAsAdminAsync();
+                (ana, _, _) = await SearchApiTests.SeedAsync(first, admin);
+                Assert.NotEmpty(Directory.GetFiles(folder));
+            }
+
+            await using var second = new InboxApp(redis, workspace) { Settings = settings };
+            var again = await second.SignInAsAdminAsync();
+            Assert.Equal([ana], await SearchClient.IdsAsync(again, "A-10023"));
+            Assert.Equal(3, second.Services.GetRequiredService<ConversationIndex>().Count);
+        }
+        finally
+        {
+            TempDirectories.Delete(folder);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]
     public async Task A_node_whose_place_in_the_log_was_trimmed_away_builds_the_index_again(string backend)
