@@ -65,6 +65,12 @@ public static class SearchSnippet
             end = Math.Min(text.Length, start + Length);
         }
 
+        // Never half a character outside the Basic Multilingual Plane (an emoji cut in two is not valid text).
+        if (end < text.Length && char.IsLowSurrogate(text[end]))
+        {
+            end--;
+        }
+
         var excerpt = new StringBuilder();
         if (start > 0)
         {
