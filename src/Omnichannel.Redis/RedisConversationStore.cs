@@ -396,6 +396,13 @@ public sealed class RedisConversationStore(RedisConnection connection) : IConver
         })];
     }
 
+    public async Task<long> LastEventSequenceAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        var value = await db.StringGetAsync(_keys.EventSequence);
+        return value.IsNull ? 0 : (long)value;
+    }
+
     private static async Task<IReadOnlyList<T>> LoadAsync<T>(IDatabase db, IReadOnlyList<string> ids, Func<string, RedisKey> key, Func<Dictionary<string, string>, T> map)
     {
         // One round trip: the multiplexer pipelines these reads.

@@ -10,6 +10,7 @@ using Omnichannel.Server.Hosting;
 using Omnichannel.Server.Metrics;
 using Omnichannel.Server.Outbox;
 using Omnichannel.Server.Realtime;
+using Omnichannel.Server.Search;
 
 if (args is ["check", ..])
 {
@@ -42,6 +43,7 @@ builder.AddEmailChannel();
 builder.AddOutbox();
 builder.AddInboxRateLimits();
 builder.AddInboxApi();
+builder.AddSearch();
 builder.AddRealtime();
 builder.AddOperatorMetrics();
 builder.WithoutBackgroundWorkWhenDescribingTheApi();

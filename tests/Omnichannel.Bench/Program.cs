@@ -7,8 +7,9 @@ using Omnichannel.Bench.WebChat;
 // --simulate-week and --webchat are modes of their own with their own options (SimulationOptions, WebChatOptions).
 var simulate = args.Contains(SimulationCommand.Flag);
 var webChat = args.Contains(WebChatCommand.Flag);
+var search = args.Contains(SearchCommand.Flag);
 var error = "";
-var options = simulate || webChat ? new BenchOptions() : BenchOptions.Parse(args, out error);
+var options = simulate || webChat || search ? new BenchOptions() : BenchOptions.Parse(args, out error);
 if (options is null)
 {
     Console.Error.WriteLine(error.Length > 0 ? error + Environment.NewLine : "");
@@ -39,6 +40,11 @@ try
     if (simulate)
     {
         return await SimulationCommand.RunAsync([.. args.Where(a => a != SimulationCommand.Flag)], loggerFactory, Console.Out, cancellation.Token);
+    }
+
+    if (search)
+    {
+        return await SearchCommand.RunAsync([.. args.Where(a => a != SearchCommand.Flag)], Console.Out, cancellation.Token);
     }
 
     if (webChat)

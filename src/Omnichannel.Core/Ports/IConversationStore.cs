@@ -61,4 +61,7 @@ public interface IConversationStore
 
     /// <summary>Events after <paramref name="afterSequence"/>, oldest first.</summary>
     Task<IReadOnlyList<StoreEvent>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The sequence number of the newest event (0 when none was ever written): where a rebuilt view resumes.</summary>
+    Task<long> LastEventSequenceAsync(CancellationToken cancellationToken = default);
 }

@@ -18,6 +18,7 @@ using Omnichannel.Server.Features.Inbound;
 using Omnichannel.Server.Features.Incidents;
 using Omnichannel.Server.Features.Quarantine;
 using Omnichannel.Server.Features.Queues;
+using Omnichannel.Server.Features.Search;
 using Omnichannel.Server.Features.Shifts;
 using Omnichannel.Server.Features.Sla;
 using Omnichannel.Server.Features.Tokens;
@@ -124,6 +125,7 @@ public static class InboxRegistration
         app.MapGroup("/api/conversations").WithTags("Canned responses").MapCannedResponseRendering();
         app.MapGroup("/api/contacts").WithTags("Contacts").MapContactsApi();
         app.MapGroup("/api/shifts").WithTags("Shifts").MapShiftsApi();
+        app.MapGroup("/api/search").WithTags("Search").MapSearchApi();
         app.MapGroup("/api/sla-policies").WithTags("SLA").MapSlaPoliciesApi();
         app.MapGroup("/api/canned-responses").WithTags("Canned responses").MapCannedResponsesApi();
         app.MapGroup("/api/incidents").WithTags("Incidents").MapIncidentsApi();

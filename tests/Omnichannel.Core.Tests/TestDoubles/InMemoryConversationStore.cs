@@ -168,6 +168,9 @@ internal sealed class InMemoryConversationStore : IConversationStore
     public Task<IReadOnlyList<StoreEvent>> ReadEventsAsync(long afterSequence, int limit, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task<long> LastEventSequenceAsync(CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     private void Record(string call, DateTimeOffset now)
     {
         _calls.Add(call);

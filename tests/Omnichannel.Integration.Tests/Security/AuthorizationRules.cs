@@ -103,6 +103,8 @@ public static class AuthorizationRules
         // Every reader passes the policy; each hit then passes the access rule (ContactSearchTests).
         ["GET /api/contacts/"] = May.Readers,
         ["GET /api/contacts/{id}"] = May.ConversationReaders,
+        // Every reader passes the policy; each hit then passes the access rule (SearchApiTests).
+        ["GET /api/search/"] = May.Readers,
         // Every agent passes the policy; the access rule then wants both contacts visible (ContactMergeTests).
         ["POST /api/contacts/{id}/merge"] = May.Agents,
         ["POST /api/conversations/{id}/messages"] = May.ConversationAgents,

@@ -165,6 +165,8 @@ internal sealed class MatrixCallers
             "{*path:nonfile}" => "/some/page",
             "/api/{**path}" => "/api/nothing-here",
             "/hubs/{**path}" => "/hubs/nothing-here",
+            // A real query, so the allowed callers get past validation into the search itself.
+            "/api/search/" => "/api/search/?q=matrix",
             _ => pattern,
         };
         var id = path.StartsWith("/api/conversations", StringComparison.Ordinal) ? _conversationId
