@@ -109,6 +109,18 @@ public sealed class RedisSlaStore(RedisConnection connection) : ISlaStore
         return published;
     }
 
+    public async Task<IReadOnlyList<string>> WaitingAsync(string queueId, int limit, CancellationToken cancellationToken = default)
+    {
+        if (!Slugs.IsValid(queueId))
+        {
+            return [];
+        }
+
+        var db = await connection.DatabaseAsync();
+        var ids = await db.SortedSetRangeByRankAsync(_keys.QueueWaiting(queueId), 0, limit - 1);
+        return [.. ids.Select(id => (string)id!).Where(Ids.IsWellFormed)];
+    }
+
     public async Task<IReadOnlyList<string>> EscalationsOwedAsync(int limit, CancellationToken cancellationToken = default)
     {
         var db = await connection.DatabaseAsync();

@@ -26,6 +26,9 @@ public interface ISlaStore
     Task<IReadOnlyList<SlaPublished>?> SaveAsync(
         long? expectedCursor, long? newCursor, IReadOnlyList<SlaWrite> writes, DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of the conversations waiting in a queue (open, unassigned), oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<string>> WaitingAsync(string queueId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Conversations owed an escalation for a breach (written with the breach), oldest first.</summary>
     Task<IReadOnlyList<string>> EscalationsOwedAsync(int limit, CancellationToken cancellationToken = default);
 

@@ -47,7 +47,17 @@ public sealed record QueueBoard(
     double? OldestWaitingSeconds,
     int SlaAtRisk,
     IReadOnlyList<NextShiftDto> NextShifts,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>Open conversations of the queue with a promise broken (not resolved).</summary>
+    public int SlaBreached { get; init; }
+
+    /// <summary>The conversations at risk, nearest deadline first (what <see cref="SlaAtRisk"/> counts; at most 100).</summary>
+    public IReadOnlyList<string> SlaAtRiskConversations { get; init; } = [];
+
+    /// <summary>The conversations breached (what <see cref="SlaBreached"/> counts; at most 100).</summary>
+    public IReadOnlyList<string> SlaBreachedConversations { get; init; } = [];
+}
 
 /// <summary><c>POST /api/queues/{id}/move</c>: from an agent to an agent (or null = back to the queue), a count or ids.</summary>
 public sealed record MoveRequest(string? From, string? To, int? Count, IReadOnlyList<string>? ConversationIds, string? Note);

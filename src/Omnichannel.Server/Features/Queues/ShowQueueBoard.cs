@@ -3,20 +3,23 @@ using Omnichannel.Core.Assignment;
 using Omnichannel.Core.Model;
 using Omnichannel.Core.Ports;
 using Omnichannel.Core.Scheduling;
+using Omnichannel.Core.Sla;
 
 namespace Omnichannel.Server.Features.Queues;
 
 /// <summary>
 /// <c>GET /api/queues/{id}/board</c>, the lead's board: every member as assignment sees them now, the queue's backlog,
-/// and the next shift.
+/// where its open conversations stand against their SLA (at risk, breached), and the next shift.
 /// </summary>
 public sealed record ShowQueueBoard(string Id) : IRequest<Outcome<QueueBoard>>;
 
 public sealed class ShowQueueBoardHandler(
-    IQueueStore queues, IAssignmentStore assignments, IAgentStore agents, IShiftStore shifts, TimeProvider time)
+    IQueueStore queues, IAssignmentStore assignments, IAgentStore agents, IShiftStore shifts, ISlaStore sla, TimeProvider time)
     : IRequestHandler<ShowQueueBoard, Outcome<QueueBoard>>
 {
     private const int NextShiftCount = 3;
+    private const int MaxWaitingRead = 5000;
+    private const int MaxListed = 100;
 
     public async ValueTask<Outcome<QueueBoard>> Handle(ShowQueueBoard request, CancellationToken cancellationToken)
     {
@@ -31,6 +34,7 @@ public sealed class ShowQueueBoardHandler(
         var waiting = await assignments.ReadWaitingAsync(id, cancellationToken);
         var allShifts = await shifts.ListAsync(cancellationToken);
         var members = new List<BoardMember>(runtime.Agents.Count);
+        var open = new List<string>(await sla.WaitingAsync(id, MaxWaitingRead, cancellationToken));
         foreach (var agent in runtime.Agents)
         {
             var state = agent.State;
@@ -41,6 +45,7 @@ public sealed class ShowQueueBoardHandler(
                 .OrderByDescending(x => x.Window!.Value.End)
                 .FirstOrDefault();
             var held = await assignments.ReadHeldAsync(id, state.AgentId, cancellationToken);
+            open.AddRange(held.Select(h => h.ConversationId));
             members.Add(new BoardMember(
                 state.AgentId,
                 account?.Name ?? state.AgentId,
@@ -69,14 +74,20 @@ public sealed class ShowQueueBoardHandler(
             .Select(x => new NextShiftDto(x.Shift.Id, x.Shift.Name, x.Start!.Value, x.Members))
             .ToList();
 
+        var standing = SlaStanding.Of(await sla.LoadAsync([.. open.Distinct(StringComparer.Ordinal)], cancellationToken), now);
         return Outcome<QueueBoard>.Found(new QueueBoard(
             QueueDto.From(queue, waiting),
             [.. members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)],
             runtime.NextAgentId,
             waiting.Count,
             waiting.OldestSince is { } since ? Math.Max(0, (now - since).TotalSeconds) : null,
-            SlaAtRisk: 0,
+            standing.AtRisk.Count,
             nextShifts,
-            now));
+            now)
+        {
+            SlaBreached = standing.Breached.Count,
+            SlaAtRiskConversations = [.. standing.AtRisk.Take(MaxListed)],
+            SlaBreachedConversations = [.. standing.Breached.Take(MaxListed)],
+        });
     }
 }
