@@ -39,6 +39,10 @@ public sealed record BoardMember(
 
 public sealed record NextShiftDto(string ShiftId, string Name, DateTimeOffset StartsAt, IReadOnlyList<string> Members);
 
+/// <summary>
+/// A queue's board. <c>SlaAtRisk</c> and <c>SlaBreached</c> count its open conversations at risk and breached (docs/sla.md,
+/// "On the board"); the two lists name them (at most 100 each), the at-risk ones nearest deadline first.
+/// </summary>
 public sealed record QueueBoard(
     QueueDto Queue,
     IReadOnlyList<BoardMember> Members,
@@ -47,17 +51,10 @@ public sealed record QueueBoard(
     double? OldestWaitingSeconds,
     int SlaAtRisk,
     IReadOnlyList<NextShiftDto> NextShifts,
-    DateTimeOffset At)
-{
-    /// <summary>Open conversations of the queue with a promise broken (not resolved).</summary>
-    public int SlaBreached { get; init; }
-
-    /// <summary>The conversations at risk, nearest deadline first (what <see cref="SlaAtRisk"/> counts; at most 100).</summary>
-    public IReadOnlyList<string> SlaAtRiskConversations { get; init; } = [];
-
-    /// <summary>The conversations breached (what <see cref="SlaBreached"/> counts; at most 100).</summary>
-    public IReadOnlyList<string> SlaBreachedConversations { get; init; } = [];
-}
+    DateTimeOffset At,
+    int SlaBreached,
+    IReadOnlyList<string> SlaAtRiskConversations,
+    IReadOnlyList<string> SlaBreachedConversations);
 
 /// <summary><c>POST /api/queues/{id}/move</c>: from an agent to an agent (or null = back to the queue), a count or ids.</summary>
 public sealed record MoveRequest(string? From, string? To, int? Count, IReadOnlyList<string>? ConversationIds, string? Note);

@@ -83,11 +83,9 @@ public sealed class ShowQueueBoardHandler(
             waiting.OldestSince is { } since ? Math.Max(0, (now - since).TotalSeconds) : null,
             standing.AtRisk.Count,
             nextShifts,
-            now)
-        {
-            SlaBreached = standing.Breached.Count,
-            SlaAtRiskConversations = [.. standing.AtRisk.Take(MaxListed)],
-            SlaBreachedConversations = [.. standing.Breached.Take(MaxListed)],
-        });
+            now,
+            standing.Breached.Count,
+            [.. standing.AtRisk.Take(MaxListed)],
+            [.. standing.Breached.Take(MaxListed)]));
     }
 }

@@ -1,18 +1,24 @@
 // Leads: a queue's agents (availability, presence, shift, load, oldest unanswered), its waiting line and next shifts,
-// with pause/resume, capacity, move and rebalance (the plan is shown before it is applied).
+// with pause/resume, capacity, move and rebalance (the plan is shown before it is applied), and the SLA at-risk and
+// breached counts, each opening the list of its conversations.
 import { useEffect, useState } from 'preact/hooks';
 import { BoardRow } from '../components/BoardRow';
 import { RebalancePlan } from '../components/RebalancePlan';
 import { clock, duration } from '../format';
 import { board, boardError, boardQueues, loadBoard, planRebalance, queueId, refreshSoon } from '../state/board';
 import { loadInbox } from '../state/inbox';
+import { navigate } from '../state/router';
 import { onHub } from '../state/session';
+
+type SlaList = 'atRisk' | 'breached';
 
 export function BoardScreen() {
   const [error, setError] = useState<string | null>(null);
+  const [slaList, setSlaList] = useState<SlaList | null>(null);
   useEffect(() => {
     void loadBoard();
-    return onHub({ boardChanged: refreshSoon, presence: refreshSoon, reload: refreshSoon, event: (e) => e.type === 'conversation.assigned' && refreshSoon() });
+    const moves = new Set(['conversation.assigned', 'conversation.sla', 'conversation.status_changed', 'conversation.priority_changed']);
+    return onHub({ boardChanged: refreshSoon, presence: refreshSoon, reload: refreshSoon, event: (e) => moves.has(e.type) && refreshSoon() });
   }, []);
 
   const b = board.value;
@@ -37,6 +43,24 @@ export function BoardScreen() {
             <div class="stat">
               oldest wait <span class="num">{duration(b.oldestWaitingSeconds)}</span>
             </div>
+            <button
+              type="button"
+              class={`stat link${b.slaAtRisk > 0 ? ' sla-warn' : ''}`}
+              data-testid="sla-at-risk"
+              aria-expanded={slaList === 'atRisk'}
+              onClick={() => setSlaList(slaList === 'atRisk' ? null : 'atRisk')}
+            >
+              <span class="num">{b.slaAtRisk}</span> SLA at risk
+            </button>
+            <button
+              type="button"
+              class={`stat link${b.slaBreached > 0 ? ' sla-breached' : ''}`}
+              data-testid="sla-breached"
+              aria-expanded={slaList === 'breached'}
+              onClick={() => setSlaList(slaList === 'breached' ? null : 'breached')}
+            >
+              <span class="num">{b.slaBreached}</span> breached
+            </button>
             <div class="stat">
               next shift:{' '}
               {b.nextShifts.length === 0 ? '—' : b.nextShifts.map((s) => `${s.name} at ${clock(s.startsAt)} (${s.members.length})`).join(', ')}
@@ -62,6 +86,18 @@ export function BoardScreen() {
         <p class="error" role="alert">
           {error ?? boardError.value}
         </p>
+      )}
+      {b && slaList && (
+        <ul class="sla-list" aria-label={slaList === 'atRisk' ? 'Conversations at risk' : 'Conversations breached'} data-testid="sla-list">
+          {(slaList === 'atRisk' ? b.slaAtRiskConversations : b.slaBreachedConversations).map((id) => (
+            <li key={id}>
+              <a href={`/c/${id}`} onClick={(e) => (e.preventDefault(), navigate(`/c/${id}`))}>
+                {id}
+              </a>
+            </li>
+          ))}
+          {(slaList === 'atRisk' ? b.slaAtRisk : b.slaBreached) === 0 && <li>None right now.</li>}
+        </ul>
       )}
       <RebalancePlan />
       {b && (
