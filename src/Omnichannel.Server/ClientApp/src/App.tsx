@@ -1,6 +1,7 @@
 // The shell: the login screen until signed in, then the top bar, the banners and the screen the route names.
 import { useEffect } from 'preact/hooks';
 import { Banners } from './components/Banners';
+import { CommandBar } from './components/CommandBar';
 import { TopBar } from './components/TopBar';
 import { BoardScreen } from './screens/BoardScreen';
 import { InboxScreen } from './screens/InboxScreen';
@@ -27,6 +28,7 @@ export function App() {
     <div class="shell">
       <TopBar />
       <Banners />
+      <CommandBar />
       {current.name === 'board' && isLead() ? <BoardScreen /> : <InboxScreen conversationId={current.name === 'inbox' ? current.conversationId : null} />}
     </div>
   );
