@@ -4,6 +4,8 @@ import { Banners } from './components/Banners';
 import { CommandBar } from './components/CommandBar';
 import { TopBar } from './components/TopBar';
 import { BoardScreen } from './screens/BoardScreen';
+import { IncidentScreen } from './screens/IncidentScreen';
+import { IncidentsScreen } from './screens/IncidentsScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { startLiveUpdates } from './live';
@@ -29,7 +31,15 @@ export function App() {
       <TopBar />
       <Banners />
       <CommandBar />
-      {current.name === 'board' && isLead() ? <BoardScreen /> : <InboxScreen conversationId={current.name === 'inbox' ? current.conversationId : null} />}
+      <Screen />
     </div>
   );
+}
+
+function Screen() {
+  const current = route.value;
+  if (current.name === 'board' && isLead()) return <BoardScreen />;
+  if (current.name === 'incidents') return <IncidentsScreen />;
+  if (current.name === 'incident') return <IncidentScreen incidentId={current.incidentId} />;
+  return <InboxScreen conversationId={current.name === 'inbox' ? current.conversationId : null} />;
 }

@@ -43,4 +43,6 @@ export interface Activity {
   reason?: string;
   actorId?: string;
   note?: string | null;
+  /** conversation.incident_linked / conversation.incident_unlinked */
+  incidentId?: string;
 }
