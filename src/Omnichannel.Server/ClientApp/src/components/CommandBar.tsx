@@ -1,6 +1,6 @@
 // Ctrl+K (Cmd+K): a modal bar that searches conversations as the inbox's search box does; arrow keys choose a hit,
 // Enter opens it, Escape closes. The input keeps the focus and names the chosen option (aria-activedescendant).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { barKey, opensBar } from '../state/reducers/commandBar';
 import { navigate } from '../state/router';
 import { searcher } from '../state/search';
@@ -26,7 +26,8 @@ export function CommandBar() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [open]);
-  useEffect(() => {
+  // Before the next key arrives: what is typed right after Ctrl+K goes into the bar.
+  useLayoutEffect(() => {
     if (open) input.current?.focus();
   }, [open]);
   const hits = barSearch.state.value.items;
