@@ -1,8 +1,11 @@
 // The shell: the login screen until signed in, then the top bar, the banners and the screen the route names.
 import { useEffect } from 'preact/hooks';
 import { Banners } from './components/Banners';
+import { CommandBar } from './components/CommandBar';
 import { TopBar } from './components/TopBar';
 import { BoardScreen } from './screens/BoardScreen';
+import { IncidentScreen } from './screens/IncidentScreen';
+import { IncidentsScreen } from './screens/IncidentsScreen';
 import { InboxScreen } from './screens/InboxScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { startLiveUpdates } from './live';
@@ -27,7 +30,16 @@ export function App() {
     <div class="shell">
       <TopBar />
       <Banners />
-      {current.name === 'board' && isLead() ? <BoardScreen /> : <InboxScreen conversationId={current.name === 'inbox' ? current.conversationId : null} />}
+      <CommandBar />
+      <Screen />
     </div>
   );
+}
+
+function Screen() {
+  const current = route.value;
+  if (current.name === 'board' && isLead()) return <BoardScreen />;
+  if (current.name === 'incidents') return <IncidentsScreen />;
+  if (current.name === 'incident') return <IncidentScreen incidentId={current.incidentId} />;
+  return <InboxScreen conversationId={current.name === 'inbox' ? current.conversationId : null} />;
 }

@@ -6,6 +6,7 @@ import { learnName, loadAgents } from './state/agents';
 import { contactName, wantContact } from './state/contacts';
 import { applyContactMerged } from './state/merge';
 import { applyConversationEvent, applyTyping, applyViewers, openId, rejoin, reloadConversation } from './state/conversation';
+import { incidentsChanged } from './state/incidents';
 import { applyInboxEvent, isNewAssignment, loadInbox } from './state/inbox';
 import { navigate } from './state/router';
 import { hubStatus, onHub } from './state/session';
@@ -25,6 +26,7 @@ export function startLiveUpdates(): () => void {
       applyConversationEvent(e);
       if (e.message?.authorKind === 'agent') learnName(e.message.authorId, e.message.authorName);
       if (e.conversation) wantContact(e.conversation.contactId);
+      if (e.type === 'conversation.incident_linked') incidentsChanged();
       if (isNewAssignment(e) && e.conversation) {
         const c = e.conversation;
         notifyAssignment('New conversation assigned to you', c.subject ?? (contactName(c.contactId) || c.channel), () => navigate(`/c/${c.id}`));
@@ -39,8 +41,10 @@ export function startLiveUpdates(): () => void {
       applyTyping(t);
     },
     contactMerged: applyContactMerged,
+    incidentUpdated: incidentsChanged,
     reload: () => {
       void loadInbox();
+      incidentsChanged();
       void reloadConversation();
     },
   });

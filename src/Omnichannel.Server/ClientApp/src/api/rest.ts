@@ -8,9 +8,13 @@ import type {
   Board,
   CannedResponse,
   Contact,
+  Incident,
+  IncidentSuggestion,
+  IncidentSummary,
   Moves,
   Presence,
   Queue,
+  SearchPage,
   Status,
   View,
 } from './types';
@@ -19,6 +23,8 @@ interface Args<P extends Path, M extends MethodOf<P>> {
   path?: PathParams<P, M>;
   query?: Query<P, M>;
   body?: Body<P, M>;
+  /** Aborts the request (a newer one replaced it). */
+  signal?: AbortSignal;
 }
 
 /** The URL of `path` with its `{name}` segments filled in (encoded) and the query's set values appended. */
@@ -40,7 +46,7 @@ export function url<P extends Path, M extends MethodOf<P>>(path: P, _method: M, 
 }
 
 function call<P extends Path, M extends MethodOf<P>>(method: M, path: P, args: Args<P, M> = {}): Promise<Ok<P, M>> {
-  return request<Ok<P, M>>(method.toUpperCase(), url(path, method, args), args.body);
+  return request<Ok<P, M>>(method.toUpperCase(), url(path, method, args), args.body, args.signal);
 }
 
 export const api = {
@@ -76,6 +82,20 @@ export const api = {
   /** `from` becomes part of `into` (into's name, email and attributes win); it cannot be undone. */
   mergeContacts: (into: string, from: string) =>
     call('post', '/api/contacts/{id}/merge', { path: { id: into }, body: { from } }),
+
+  /** Conversations by what was written in them (docs/search.md); `cursor` is the previous page's nextCursor. */
+  search: (q: string, cursor: string | null, signal?: AbortSignal): Promise<SearchPage> =>
+    call('get', '/api/search', { query: { q, cursor: cursor ?? undefined, limit: 20 }, signal }),
+
+  incidents: (): Promise<IncidentSummary[]> => call('get', '/api/incidents'),
+  incident: (id: string): Promise<Incident> => call('get', '/api/incidents/{id}', { path: { id } }),
+  createIncident: (title: string, description: string) => call('post', '/api/incidents', { body: { title, description } }),
+  linkIncident: (id: string, conversationIds: string[]) =>
+    call('post', '/api/incidents/{id}/conversations', { path: { id }, body: { conversationIds } }),
+  replyToIncident: (id: string, text: string) => call('post', '/api/incidents/{id}/reply', { path: { id }, body: { text } }),
+  resolveIncident: (id: string, note: string | null) => call('post', '/api/incidents/{id}/resolve', { path: { id }, body: { note } }),
+  incidentSuggestions: (conversationId: string): Promise<IncidentSuggestion[]> =>
+    call('get', '/api/incidents/suggestions', { query: { conversationId } }),
 
   queues: (): Promise<Queue[]> => call('get', '/api/queues'),
   board: async (queueId: string): Promise<Board> =>

@@ -23,6 +23,12 @@ export type BoardMember = Omit<Schema<'BoardMember'>, 'availability'> & { availa
 export type Board = Omit<Schema<'QueueBoard'>, 'members'> & { members: BoardMember[] };
 export type Move = Schema<'MoveDto'>;
 export type Moves = Schema<'MovesResponse'>;
+export type SearchHit = Schema<'SearchItem'>;
+export type SearchPage = Schema<'SearchResponse'>;
+export type IncidentSummary = Schema<'IncidentSummaryDto'>;
+export type Incident = Schema<'IncidentDto'>;
+export type IncidentConversation = Schema<'IncidentConversationDto'>;
+export type IncidentSuggestion = Schema<'IncidentSuggestionDto'>;
 export type Presence = Omit<Schema<'PresenceDto'>, 'availability'> & { availability: Availability };
 
 /**
@@ -37,4 +43,6 @@ export interface Activity {
   reason?: string;
   actorId?: string;
   note?: string | null;
+  /** conversation.incident_linked / conversation.incident_unlinked */
+  incidentId?: string;
 }

@@ -1,10 +1,11 @@
-// The customer: identities on every channel, attributes and their other conversations.
+// The customer: identities on every channel, attributes and their other conversations; the conversation's incidents.
 import { useEffect, useState } from 'preact/hooks';
 import { channelIcon, timeAgo } from '../format';
 import { contacts, wantContact } from '../state/contacts';
 import { conversation } from '../state/conversation';
 import { navigate } from '../state/router';
 import { me } from '../state/session';
+import { IncidentsPanel } from './IncidentsPanel';
 import { MergeDialog } from './MergeDialog';
 
 export function ContactPanel() {
@@ -19,6 +20,7 @@ export function ContactPanel() {
   const mayMerge = me.value !== null;
   return (
     <aside class="contact" aria-label="Contact">
+      {c && <IncidentsPanel conversationId={c.id} />}
       {!contact ? (
         <p class="muted">…</p>
       ) : (

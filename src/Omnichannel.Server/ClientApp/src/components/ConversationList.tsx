@@ -1,13 +1,15 @@
-// Views with counts, filters, search (over the loaded list: the API has no search endpoint yet) and the list.
+// Views with counts, filters and the list; a typed search shows the server's hits instead (GET /api/search).
 import { useEffect } from 'preact/hooks';
 import type { Conversation, Status, View } from '../api/types';
 import { channelIcon, timeAgo } from '../format';
 import { agentName } from '../state/agents';
 import { contactName, wantContact } from '../state/contacts';
-import { channelFilter, channels, counts, hasMore, labelFilter, labels, loadError, loading, loadInbox, previews, queueFilter, queues, search, statusFilter, unread, view, visible } from '../state/inbox';
+import { channelFilter, channels, counts, hasMore, labelFilter, labels, loadError, loading, loadInbox, previews, queueFilter, queues, statusFilter, unread, view, visible } from '../state/inbox';
 import { navigate } from '../state/router';
 import { isLead } from '../state/session';
 import { now, slaBadge } from '../sla';
+import { inboxSearch } from '../state/search';
+import { SearchResults } from './SearchResults';
 
 const statuses: (Status | '')[] = ['open', 'pending', 'snoozed', 'resolved', ''];
 
@@ -26,7 +28,14 @@ export function ConversationList({ openId }: { openId: string | null }) {
         ))}
       </div>
       <div class="filters">
-        <input type="search" aria-label="Search loaded conversations" placeholder="Search…" value={search.value} onInput={(e) => (search.value = e.currentTarget.value)} />
+        <input
+          type="search"
+          aria-label="Search conversations"
+          placeholder="Search messages, contacts… (Ctrl+K)"
+          value={inboxSearch.text.value}
+          onInput={(e) => inboxSearch.type(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === 'Escape' && inboxSearch.clear()}
+        />
         <select aria-label="Status" value={statusFilter.value} onChange={(e) => ((statusFilter.value = e.currentTarget.value as Status | ''), void loadInbox())}>
           {statuses.map((s) => (
             <option key={s} value={s}>
@@ -62,6 +71,9 @@ export function ConversationList({ openId }: { openId: string | null }) {
         )}
       </div>
       {loadError.value && <p class="error" role="alert">{loadError.value}</p>}
+      {inboxSearch.text.value.trim() ? (
+        <SearchResults searcher={inboxSearch} openId={openId} onOpen={(id) => navigate(`/c/${id}`)} />
+      ) : (
       <ul class="items" aria-busy={loading.value}>
         {list.map((c) => (
           <Item key={c.id} c={c} open={c.id === openId} />
@@ -75,6 +87,7 @@ export function ConversationList({ openId }: { openId: string | null }) {
           </li>
         )}
       </ul>
+      )}
     </section>
   );
 }

@@ -17,6 +17,13 @@ export function TopBar() {
         <a href="/" aria-current={current === 'inbox' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate('/'))}>
           Inbox
         </a>
+        <a
+          href="/incidents"
+          aria-current={current === 'incidents' || current === 'incident' ? 'page' : undefined}
+          onClick={(e) => (e.preventDefault(), navigate('/incidents'))}
+        >
+          Incidents
+        </a>
         {isLead() && (
           <a href="/board" aria-current={current === 'board' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate('/board'))}>
             Board

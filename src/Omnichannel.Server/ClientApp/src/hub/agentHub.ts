@@ -13,7 +13,9 @@ export interface InboxEvent {
     | 'conversation.status_changed'
     | 'conversation.assigned'
     | 'message.created'
-    | 'message.delivery';
+    | 'message.delivery'
+    /** `reason` is the incident's id. */
+    | 'conversation.incident_linked';
   conversationId: string;
   at: string;
   actorId: string | null;
@@ -56,6 +58,13 @@ export interface ContactMergedEvent {
   actorId: string;
 }
 
+/** An incident was created, changed, linked, replied to or resolved (live only: refetch what is on screen). */
+export interface IncidentUpdatedEvent {
+  incidentId: string;
+  at: string;
+  actorId: string;
+}
+
 export type HubStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 export interface HubHandlers {
@@ -65,6 +74,7 @@ export interface HubHandlers {
   viewers(viewers: ViewersEvent): void;
   boardChanged(queueId: string): void;
   contactMerged(merged: ContactMergedEvent): void;
+  incidentUpdated(incident: IncidentUpdatedEvent): void;
   /** Events were lost for good (or none had been seen before a drop): refetch lists and the open conversation. */
   reload(): void;
   status(status: HubStatus): void;
@@ -88,6 +98,7 @@ export class AgentHubClient {
     this.connection.on('Viewers', (v: ViewersEvent) => handlers.viewers(v));
     this.connection.on('BoardChanged', (queueId: string) => handlers.boardChanged(queueId));
     this.connection.on('ContactMerged', (m: ContactMergedEvent) => handlers.contactMerged(m));
+    this.connection.on('IncidentUpdated', (i: IncidentUpdatedEvent) => handlers.incidentUpdated(i));
     this.connection.onreconnecting(() => handlers.status('reconnecting'));
     this.connection.onreconnected(() => void this.resume());
     this.connection.onclose(() => handlers.status('disconnected'));

@@ -1,10 +1,10 @@
 // The conversation list: what was fetched for the current status filter, kept up to date by hub events, and the
-// views (Mine / Unassigned / All) and filters derived from it on the client.
+// views (Mine / Unassigned / All) and filters derived from it on the client (a typed search asks the server instead:
+// state/search.ts).
 import { computed, signal } from '@preact/signals';
 import { api } from '../api/rest';
 import type { Conversation, Status, View } from '../api/types';
 import type { InboxEvent } from '../hub/agentHub';
-import { contactName } from './contacts';
 import * as reduce from './reducers/inbox';
 import { isLead, me } from './session';
 
@@ -13,7 +13,6 @@ export const statusFilter = signal<Status | ''>('open');
 export const channelFilter = signal('');
 export const queueFilter = signal('');
 export const labelFilter = signal('');
-export const search = signal('');
 export const loading = signal(false);
 export const loadError = signal<string | null>(null);
 
@@ -46,19 +45,13 @@ export const queues = computed(() => [...new Set([...known.value.values()].map((
 export const labels = computed(() => [...new Set([...known.value.values()].flatMap((c) => c.labels))].sort());
 
 export const visible = computed(() => {
-  const text = search.value.trim().toLowerCase();
   return [...known.value.values()]
     .filter((c) => inView(c, view.value) && matchesStatus(c))
     .filter((c) => !channelFilter.value || c.channel === channelFilter.value)
     .filter((c) => !queueFilter.value || c.queue === queueFilter.value)
     .filter((c) => !labelFilter.value || c.labels.includes(labelFilter.value))
-    .filter((c) => !text || haystack(c).includes(text))
     .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
 });
-
-function haystack(c: Conversation): string {
-  return [c.subject, contactName(c.contactId), previews.value.get(c.id), c.channel, c.id, ...c.labels].join(' ').toLowerCase();
-}
 
 /** Per fetched view, where its next page starts (null: all loaded). */
 export const cursors = signal<ReadonlyMap<View, string | null>>(new Map());

@@ -52,6 +52,7 @@ export async function startSession(agent: Agent): Promise<void> {
     viewers: fanOut('viewers'),
     boardChanged: fanOut('boardChanged'),
     contactMerged: fanOut('contactMerged'),
+    incidentUpdated: fanOut('incidentUpdated'),
     reload: fanOut('reload'),
     status: (s) => (hubStatus.value = s),
   });
