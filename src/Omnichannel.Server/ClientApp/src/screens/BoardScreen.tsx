@@ -43,24 +43,8 @@ export function BoardScreen() {
             <div class="stat">
               oldest wait <span class="num">{duration(b.oldestWaitingSeconds)}</span>
             </div>
-            <button
-              type="button"
-              class={`stat link${b.slaAtRisk > 0 ? ' sla-warn' : ''}`}
-              data-testid="sla-at-risk"
-              aria-expanded={slaList === 'atRisk'}
-              onClick={() => setSlaList(slaList === 'atRisk' ? null : 'atRisk')}
-            >
-              <span class="num">{b.slaAtRisk}</span> SLA at risk
-            </button>
-            <button
-              type="button"
-              class={`stat link${b.slaBreached > 0 ? ' sla-breached' : ''}`}
-              data-testid="sla-breached"
-              aria-expanded={slaList === 'breached'}
-              onClick={() => setSlaList(slaList === 'breached' ? null : 'breached')}
-            >
-              <span class="num">{b.slaBreached}</span> breached
-            </button>
+            <SlaCount count={b.slaAtRisk} label="SLA at risk" hot="sla-warn" testId="sla-at-risk" open={slaList === 'atRisk'} toggle={() => setSlaList(slaList === 'atRisk' ? null : 'atRisk')} />
+            <SlaCount count={b.slaBreached} label="breached" hot="sla-breached" testId="sla-breached" open={slaList === 'breached'} toggle={() => setSlaList(slaList === 'breached' ? null : 'breached')} />
             <div class="stat">
               next shift:{' '}
               {b.nextShifts.length === 0 ? '—' : b.nextShifts.map((s) => `${s.name} at ${clock(s.startsAt)} (${s.members.length})`).join(', ')}
@@ -122,5 +106,20 @@ export function BoardScreen() {
         </table>
       )}
     </main>
+  );
+}
+
+// One of the board's SLA counts: coloured when not zero, a toggle for the list of its conversations.
+function SlaCount(props: { count: number; label: string; hot: string; testId: string; open: boolean; toggle: () => void }) {
+  return (
+    <button
+      type="button"
+      class={`stat link${props.count > 0 ? ` ${props.hot}` : ''}`}
+      data-testid={props.testId}
+      aria-expanded={props.open}
+      onClick={props.toggle}
+    >
+      <span class="num">{props.count}</span> {props.label}
+    </button>
   );
 }
