@@ -7,6 +7,7 @@ import type {
   Availability,
   Board,
   CannedResponse,
+  Conversation,
   Contact,
   Incident,
   IncidentSuggestion,
@@ -66,6 +67,10 @@ export const api = {
     call('post', '/api/conversations/{id}/messages', { path: { id }, body: { text, private: isPrivate } }),
   setStatus: (id: string, status: Status) =>
     call('post', '/api/conversations/{id}/status', { path: { id }, body: { status } }),
+  setPriority: (id: string, priority: Conversation['priority']) =>
+    call('put', '/api/conversations/{id}/priority', { path: { id }, body: { priority } }),
+  escalate: (id: string, note: string) => call('post', '/api/conversations/{id}/escalate', { path: { id }, body: { note } }),
+  deEscalate: (id: string, note: string) => call('post', '/api/conversations/{id}/de-escalate', { path: { id }, body: { note } }),
   assign: (id: string, agentId: string | null, note?: string) =>
     call('post', '/api/conversations/{id}/assign', { path: { id }, body: { agentId, note } }),
   attachmentUrl: (conversationId: string, messageId: string, attachmentId: string) =>

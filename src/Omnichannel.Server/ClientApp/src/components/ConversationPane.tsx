@@ -8,6 +8,7 @@ import { conversation, others, paneError, typing } from '../state/conversation';
 import { navigate } from '../state/router';
 import { AssigneePicker } from './AssigneePicker';
 import { ReplyBox } from './ReplyBox';
+import { TierControls } from './TierControls';
 import { Timeline } from './Timeline';
 
 const statusActions: { status: Status; label: string }[] = [
@@ -68,6 +69,7 @@ export function ConversationPane() {
         </div>
       )}
       {watching.length > 0 && <div class="banner banner-info">Also viewing: {watching.map((v) => v.name).join(', ')}</div>}
+      <TierControls conversation={c} onError={setError} />
       {error && <p class="error" role="alert">{error}</p>}
       <Timeline />
       <p class="typing" aria-live="polite">
