@@ -10,7 +10,7 @@ namespace Omnichannel.Redis;
 /// Knowledge-base articles and categories. Keys (prefix <c>oc:{ws}:</c>): <c>article:{id}</c> string, the article as
 /// JSON (<see cref="StoredArticle"/>); <c>articles</c> set of ids; <c>article-category:{id}</c> string, a category as
 /// JSON (<see cref="StoredArticleCategory"/>); <c>article-categories</c> set of ids; <c>article-category-sizes</c>
-/// hash, category id → its number of articles. An article, its listing and its category's count are written together
+/// hash, category id → its number of articles; <c>article-version</c> string, a counter every article write moves. An article, its listing and its category's count are written together
 /// (article_save.lua, article_delete.lua, each a compare-and-set on the JSON the caller read); a category is deleted
 /// only while its count is zero (article_category_delete.lua), so no article points at a category that is gone.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class RedisArticleStore(RedisConnection connection) : IArticleStor
         [
             _keys.Article(article.Id), _keys.Articles, _keys.ArticleCategory(article.CategoryId),
             _keys.ArticleCategorySizes, Write(article), article.Id, expected is null ? "" : Write(expected),
-            article.CategoryId, expected?.CategoryId ?? "",
+            article.CategoryId, expected?.CategoryId ?? "", _keys.ArticleVersion,
         ]));
         return ToWrite(result);
     }
@@ -57,9 +57,15 @@ public sealed class RedisArticleStore(RedisConnection connection) : IArticleStor
         var result = await connection.EvaluateJournaledAsync(LuaScripts.ArticleDelete, connection.JournaledCall(
         [
             _keys.Article(expected.Id), _keys.Articles, _keys.ArticleCategorySizes, expected.Id, Write(expected),
-            expected.CategoryId,
+            expected.CategoryId, _keys.ArticleVersion,
         ]));
         return ToWrite(result);
+    }
+
+    public async Task<long> VersionAsync(CancellationToken cancellationToken = default)
+    {
+        var db = await connection.DatabaseAsync();
+        return (long?)await db.StringGetAsync(_keys.ArticleVersion) ?? 0;
     }
 
     public async Task<IReadOnlyList<ArticleCategory>> ListCategoriesAsync(CancellationToken cancellationToken = default)

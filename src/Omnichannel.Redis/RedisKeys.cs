@@ -107,6 +107,9 @@ public sealed class RedisKeys(string workspace)
     /// <summary>Category id → how many articles are in it (absent: none); a category in use is not deleted.</summary>
     public string ArticleCategorySizes => Prefix + "article-category-sizes";
 
+    /// <summary>Counts every article write: a node's search index re-reads the articles when it moves.</summary>
+    public string ArticleVersion => Prefix + "article-version";
+
     /// <summary>An incident (hash); <c>:conversations</c> its linked conversations by when linked (zset),
     /// <c>:replies</c> the ids of its replies recorded (set).</summary>
     public string Incident(string id) => Prefix + "incident:" + id;

@@ -19,6 +19,9 @@ public interface IArticleStore
     /// <summary>Removes the article, only while the stored one is still <paramref name="expected"/>.</summary>
     Task<ArticleWrite> DeleteAsync(Article expected, CancellationToken cancellationToken = default);
 
+    /// <summary>A number every article write moves (0: none yet): whoever keeps a copy knows when to read again.</summary>
+    Task<long> VersionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every category, by position, then name.</summary>
     Task<IReadOnlyList<ArticleCategory>> ListCategoriesAsync(CancellationToken cancellationToken = default);
 
