@@ -40,26 +40,36 @@ public sealed class RedisArticleStore(RedisConnection connection) : IArticleStor
     public async Task<ArticleWrite> SaveAsync(
         Article article, Article? expected, CancellationToken cancellationToken = default)
     {
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.ArticleSave, SaveCall(article, expected));
+        return ToWrite(result);
+    }
+
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) SaveCall(Article article, Article? expected)
+    {
         Check(article.Id);
         Check(article.CategoryId);
-        var result = await connection.EvaluateJournaledAsync(LuaScripts.ArticleSave, connection.JournaledCall(
+        return connection.JournaledCall(
         [
             _keys.Article(article.Id), _keys.Articles, _keys.ArticleCategory(article.CategoryId),
             _keys.ArticleCategorySizes, Write(article), article.Id, expected is null ? "" : Write(expected),
             article.CategoryId, expected?.CategoryId ?? "", _keys.ArticleVersion,
-        ]));
-        return ToWrite(result);
+        ]);
     }
 
     public async Task<ArticleWrite> DeleteAsync(Article expected, CancellationToken cancellationToken = default)
     {
+        var result = await connection.EvaluateJournaledAsync(LuaScripts.ArticleDelete, DeleteCall(expected));
+        return ToWrite(result);
+    }
+
+    internal (RedisKey[] Keys, RedisValue[] Args, string? Journal) DeleteCall(Article expected)
+    {
         Check(expected.Id);
-        var result = await connection.EvaluateJournaledAsync(LuaScripts.ArticleDelete, connection.JournaledCall(
+        return connection.JournaledCall(
         [
             _keys.Article(expected.Id), _keys.Articles, _keys.ArticleCategorySizes, expected.Id, Write(expected),
             expected.CategoryId, _keys.ArticleVersion,
-        ]));
-        return ToWrite(result);
+        ]);
     }
 
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default)
