@@ -59,6 +59,10 @@ internal static class LuaScripts
     public static string SiteSave { get; } = ComposeJournal("site_save");
     public static string CannedSave { get; } = ComposeJournal("canned_save");
     public static string CannedDelete { get; } = ComposeJournal("canned_delete");
+    public static string ArticleSave { get; } = ComposeJournal("article_save");
+    public static string ArticleDelete { get; } = ComposeJournal("article_delete");
+    public static string ArticleCategorySave { get; } = ComposeJournal("article_category_save");
+    public static string ArticleCategoryDelete { get; } = ComposeJournal("article_category_delete");
     public static string TokenCreate { get; } = ComposeJournal("token_create");
     public static string TokenDelete { get; } = ComposeJournal("token_delete");
     public static string UploadTake { get; } = ComposeJournal("upload_take");

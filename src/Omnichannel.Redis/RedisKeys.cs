@@ -96,6 +96,20 @@ public sealed class RedisKeys(string workspace)
     /// <summary>Short-code scope (<c>shared:{code}</c>, <c>agent:{id}:{code}</c>) → the canned response holding it.</summary>
     public string CannedShortCodes => Prefix + "canned-codes";
 
+    public string Article(string id) => Prefix + "article:" + id;
+
+    public string Articles => Prefix + "articles";
+
+    public string ArticleCategory(string id) => Prefix + "article-category:" + id;
+
+    public string ArticleCategories => Prefix + "article-categories";
+
+    /// <summary>Category id → how many articles are in it (absent: none); a category in use is not deleted.</summary>
+    public string ArticleCategorySizes => Prefix + "article-category-sizes";
+
+    /// <summary>Counts every article write: a node's search index re-reads the articles when it moves.</summary>
+    public string ArticleVersion => Prefix + "article-version";
+
     /// <summary>An incident (hash); <c>:conversations</c> its linked conversations by when linked (zset),
     /// <c>:replies</c> the ids of its replies recorded (set).</summary>
     public string Incident(string id) => Prefix + "incident:" + id;

@@ -62,6 +62,7 @@ public static class RedisStoreRegistration
         builder.Services.AddSingleton<IIncidentStore, RedisIncidentStore>();
         builder.Services.AddSingleton<ISlaStore, RedisSlaStore>();
         builder.Services.AddSingleton<ICannedResponseStore, RedisCannedResponseStore>();
+        builder.Services.AddSingleton<IArticleStore, RedisArticleStore>();
         builder.Services.AddSingleton<ITelegramStateStore, RedisTelegramState>();
         builder.Services.AddSingleton<IMailboxStateStore, RedisMailboxState>();
         builder.Services.AddSingleton<IQuarantineStore, RedisQuarantine>();

@@ -13,6 +13,8 @@ namespace Omnichannel.Redis;
 [JsonSerializable(typeof(StoredShift))]
 [JsonSerializable(typeof(StoredSlaPolicy))]
 [JsonSerializable(typeof(StoredCannedResponse))]
+[JsonSerializable(typeof(StoredArticle))]
+[JsonSerializable(typeof(StoredArticleCategory))]
 [JsonSerializable(typeof(Omnichannel.Core.Ports.Site))]
 [JsonSerializable(typeof(RedisViewerStore.Entry), TypeInfoPropertyName = "ViewerEntry")]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

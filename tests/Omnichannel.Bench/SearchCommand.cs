@@ -61,7 +61,8 @@ internal static class SearchCommand
 
         var options = Options.Create(new SearchOptions());
         using var index = new ConversationIndex(options);
-        var indexer = new SearchIndexer(index, store, options, NullLogger<SearchIndexer>.Instance);
+        var indexer = new SearchIndexer(
+            index, store, new RedisArticleStore(connection), options, NullLogger<SearchIndexer>.Instance);
         clock.Restart();
         await indexer.RebuildAsync(ct);
         var build = clock.Elapsed;

@@ -13,7 +13,8 @@ internal static class AccountChecks
 {
     // Each set lists the ids of one kind of record.
     private static readonly (string Set, string Record)[] Listings =
-        [("agents", "agent"), ("queues", "queue"), ("shifts", "shift"), ("sla-policies", "sla-policy"), ("canned-responses", "canned"), ("sites", "site"), ("tokens", "token")];
+        [("agents", "agent"), ("queues", "queue"), ("shifts", "shift"), ("sla-policies", "sla-policy"), ("canned-responses", "canned"), ("sites", "site"), ("tokens", "token"),
+         ("articles", "article"), ("article-categories", "article-category")];
 
     public static void Run(StoreSnapshot snapshot, List<StoreFinding> findings)
     {

@@ -35,6 +35,7 @@ public sealed class StoreChecker(RedisKeys keys)
         MessageChecks.Run(snapshot, findings);
         AccountChecks.Run(snapshot, findings);
         CannedResponseChecks.Run(snapshot, findings);
+        ArticleChecks.Run(snapshot, findings);
         IncidentChecks.Run(snapshot, findings);
         CheckEventLog(snapshot, findings);
         var ordered = findings.Distinct()

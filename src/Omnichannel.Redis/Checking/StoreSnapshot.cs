@@ -86,12 +86,14 @@ internal sealed class StoreSnapshot
             ["outbox", _] or ["outbox", _, "inflight"] => KeyKind.List,
             ["outbox", _, "retry"] => KeyKind.SortedSet,
             // Accounts and settings: each record with the set that lists it (AccountChecks).
-            ["agent", _] or ["agents", "by-email"] or ["canned-codes"] or ["session", _] or ["queue", _] or ["token", _] => KeyKind.Hash,
+            ["agent", _] or ["agents", "by-email"] or ["canned-codes"] or ["article-category-sizes"] or ["session", _] or ["queue", _] or ["token", _] => KeyKind.Hash,
             ["agent", _, "sessions"] => KeyKind.SortedSet,
             ["incident", _] => KeyKind.Hash,
             ["incident", _, "conversations"] or ["incidents"] => KeyKind.SortedSet,
             ["incident", _, "replies"] => KeyKind.Set,
             ["shift", _] or ["sla-policy", _] or ["canned", _] or ["site", _] => KeyKind.String,
+            ["article", _] or ["article-category", _] => KeyKind.String,
+            ["articles"] or ["article-categories"] => KeyKind.Set,
             ["agents"] or ["queues"] or ["shifts"] or ["sla-policies"] or ["canned-responses"] or ["sites"] or ["tokens"] or ["queue", _, "members"] => KeyKind.Set,
             _ => KeyKind.Ignored,
         };

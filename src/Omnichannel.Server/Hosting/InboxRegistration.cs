@@ -8,12 +8,14 @@ using Omnichannel.Server.Assignment;
 using Omnichannel.Server.Background;
 using Omnichannel.Server.Errors;
 using Omnichannel.Server.Features.Agents;
+using Omnichannel.Server.Features.Articles;
 using Omnichannel.Server.Features.Attachments;
 using Omnichannel.Server.Features.Audit;
 using Omnichannel.Server.Features.Auth;
 using Omnichannel.Server.Features.CannedResponses;
 using Omnichannel.Server.Features.Contacts;
 using Omnichannel.Server.Features.Conversations;
+using Omnichannel.Server.Features.HelpCenter;
 using Omnichannel.Server.Features.Inbound;
 using Omnichannel.Server.Features.Incidents;
 using Omnichannel.Server.Features.Quarantine;
@@ -72,6 +74,7 @@ public static class InboxRegistration
         builder.Services.AddQuarantine();
         builder.Services.AddSingleton<ShiftWindows>();
         builder.Services.AddSingleton<IncidentViews>();
+        builder.Services.AddSingleton<PublishedArticles>();
         builder.Services.AddHostedService<QueueBootstrapper>();
         builder.Services.AddSingleton<AssignmentSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentSweeper>());
@@ -128,6 +131,9 @@ public static class InboxRegistration
         app.MapGroup("/api/search").WithTags("Search").MapSearchApi();
         app.MapGroup("/api/sla-policies").WithTags("SLA").MapSlaPoliciesApi();
         app.MapGroup("/api/canned-responses").WithTags("Canned responses").MapCannedResponsesApi();
+        app.MapGroup("/api/articles").WithTags("Knowledge base").MapArticlesApi();
+        app.MapGroup("/api/article-categories").WithTags("Knowledge base").MapArticleCategoriesApi();
+        app.MapHelpCenter();
         app.MapGroup("/api/incidents").WithTags("Incidents").MapIncidentsApi();
         return app;
     }

@@ -59,6 +59,15 @@ public sealed class ConversationIndex : IDisposable
     internal void Put(string conversationId, Document document) =>
         _writer.UpdateDocument(new Term(ConversationDocument.Id, conversationId), document);
 
+    /// <summary>The article version (<c>IArticleStore.VersionAsync</c>) the index's articles are from; -1: none read.</summary>
+    public long ArticleVersion { get; internal set; } = -1;
+
+    internal void PutArticles(IEnumerable<Document> articles)
+    {
+        _writer.DeleteDocuments(new Term(ArticleDocument.Kind, ArticleDocument.ArticleKind));
+        _writer.AddDocuments(articles);
+    }
+
     internal void Remove(string conversationId) => _writer.DeleteDocuments(new Term(ConversationDocument.Id, conversationId));
 
     /// <summary>Makes the writes so far visible to searches.</summary>

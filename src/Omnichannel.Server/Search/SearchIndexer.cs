@@ -9,10 +9,11 @@ namespace Omnichannel.Server.Search;
 /// Keeps this node's <see cref="ConversationIndex"/> following the store: builds it from every conversation at start,
 /// then reads the workspace event log after the index's sequence number and re-indexes each conversation an event
 /// names, from its current state in the store. When the log has been trimmed past that number (the node was away
-/// longer than the log keeps events), it builds the index again.
+/// longer than the log keeps events), it builds the index again. Knowledge-base articles are indexed too, all of them
+/// again whenever the store's article version moved (<see cref="SyncArticlesAsync"/>).
 /// </summary>
-public sealed class SearchIndexer(ConversationIndex index, IConversationStore store, IOptions<SearchOptions> options,
-    ILogger<SearchIndexer> logger) : BackgroundService
+public sealed class SearchIndexer(ConversationIndex index, IConversationStore store, IArticleStore articles,
+    IOptions<SearchOptions> options, ILogger<SearchIndexer> logger) : BackgroundService
 {
     private const int PageSize = 200;
     private const int EventBatch = 1000;
@@ -35,6 +36,8 @@ public sealed class SearchIndexer(ConversationIndex index, IConversationStore st
                 while (await CatchUpAsync(stoppingToken))
                 {
                 }
+
+                await SyncArticlesAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -65,7 +68,8 @@ public sealed class SearchIndexer(ConversationIndex index, IConversationStore st
         }
         while (cursor is not null);
 
-        index.Refresh();
+        index.ArticleVersion = -1;
+        await SyncArticlesAsync(ct);
         index.Sequence = sequence;
         index.MarkRebuilt();
         logger.LogInformation("Search index built: {Count} conversations up to event {Sequence} in {Elapsed} ms",
@@ -105,6 +109,23 @@ public sealed class SearchIndexer(ConversationIndex index, IConversationStore st
         index.Refresh();
         index.Sequence = events[^1].Sequence;
         return events.Count == EventBatch;
+    }
+
+    /// <summary>
+    /// Replaces every article of the index when the store's article version moved (each article write moves it, on
+    /// any node): articles are few, and the version costs one read a poll.
+    /// </summary>
+    public async Task SyncArticlesAsync(CancellationToken ct)
+    {
+        var version = await articles.VersionAsync(ct);
+        if (version == index.ArticleVersion)
+        {
+            return;
+        }
+
+        index.PutArticles((await articles.ListAsync(ct)).Select(ArticleDocument.Build));
+        index.Refresh();
+        index.ArticleVersion = version;
     }
 
     // A gap after the index's sequence is a trim only when the oldest event kept is past it (sequence numbers may

@@ -67,6 +67,19 @@ public static class AuthorizationRules
         ["PUT /api/canned-responses/{id}"] = May.Agents,
         ["DELETE /api/canned-responses/{id}"] = May.Agents,
         ["GET /api/conversations/{id}/canned-responses/{cannedId}/render"] = May.ConversationAgents,
+        // The knowledge base: every agent reads every article (drafts and internal ones too); leads and admins write.
+        ["GET /api/articles/"] = May.Agents,
+        ["GET /api/articles/{id}"] = May.Agents,
+        ["PUT /api/articles/{id}"] = May.Leads,
+        ["DELETE /api/articles/{id}"] = May.Leads,
+        ["GET /api/article-categories/"] = May.Agents,
+        ["GET /api/article-categories/{id}"] = May.Agents,
+        ["PUT /api/article-categories/{id}"] = May.Leads,
+        ["DELETE /api/article-categories/{id}"] = May.Leads,
+        // The public help center: published articles only, to anyone.
+        ["GET /help"] = May.Everyone,
+        ["GET /help/{slugOrId}"] = May.Everyone,
+        ["GET /api/help/articles"] = May.Everyone,
         // Incidents: every agent reads them and links what they may see (the handlers check each conversation);
         // leads and admins create, change, reply to and resolve them.
         ["GET /api/incidents/"] = May.Agents,

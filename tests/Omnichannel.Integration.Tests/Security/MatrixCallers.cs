@@ -177,7 +177,8 @@ internal sealed class MatrixCallers
         return path.Replace("{id}", id, StringComparison.Ordinal).Replace("{messageId}", _messageId, StringComparison.Ordinal)
             .Replace("{attachmentId}", "nope", StringComparison.Ordinal).Replace("{key}", "default", StringComparison.Ordinal)
             .Replace("{name}", "bot", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
-            .Replace("{conversationId}", _conversationId, StringComparison.Ordinal);
+            .Replace("{conversationId}", _conversationId, StringComparison.Ordinal)
+            .Replace("{slugOrId}", "nope", StringComparison.Ordinal);
     }
 
     private HttpContent? Body(string method, string pattern)

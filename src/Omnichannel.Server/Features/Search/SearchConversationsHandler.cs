@@ -12,7 +12,7 @@ namespace Omnichannel.Server.Features.Search;
 /// may be a moment behind; the access rule never is). The cursor is the rank to go on from, so a page is full even
 /// when hits before it were dropped, and nothing says how many were.
 /// </summary>
-public sealed class SearchConversationsHandler(ConversationIndex index, IConversationStore store)
+public sealed class SearchConversationsHandler(ConversationIndex index, IConversationStore store, IArticleStore articles)
     : IRequestHandler<SearchConversations, SearchResponse>
 {
     public async ValueTask<SearchResponse> Handle(SearchConversations request, CancellationToken cancellationToken)
@@ -30,13 +30,13 @@ public sealed class SearchConversationsHandler(ConversationIndex index, IConvers
             var take = Math.Min(Math.Max(2 * (limit - items.Count), 10), SearchConversations.MaxOffset - position);
             (var hits, more) = index.Search(lucene, filter, position, take);
             var batchEnd = position + hits.Count;
-            var conversations = await Task.WhenAll(hits.Select(h => store.GetConversationAsync(h.Id, cancellationToken)));
-            foreach (var (hit, conversation) in hits.Zip(conversations))
+            var found = await Task.WhenAll(hits.Select(h => VisibleAsync(request.Principal, query, h, cancellationToken)));
+            foreach (var item in found)
             {
                 position++;
-                if (conversation is not null && AccessRule.CanSeeConversation(request.Principal, conversation))
+                if (item is not null)
                 {
-                    items.Add(ToItem(query, hit, conversation));
+                    items.Add(item);
                     if (items.Count == limit)
                     {
                         more = more || position < batchEnd;
@@ -53,6 +53,24 @@ public sealed class SearchConversationsHandler(ConversationIndex index, IConvers
 
         var next = more && position < SearchConversations.MaxOffset ? position.ToString(CultureInfo.InvariantCulture) : null;
         return new SearchResponse(items, next);
+    }
+
+    // The hit as the caller may see it now, from the store (the index may be a moment behind), or null. Agents find
+    // every article, drafts and internal ones included; an integration finds published ones only (ArticleAccess).
+    private async Task<SearchItem?> VisibleAsync(Principal? principal, SearchQuery query, IndexHit hit, CancellationToken ct)
+    {
+        if (hit.Id.StartsWith(ArticleDocument.IdPrefix, StringComparison.Ordinal))
+        {
+            return await articles.GetAsync(hit.Id[ArticleDocument.IdPrefix.Length..], ct) is { } article
+                && (principal is AgentPrincipal || ArticleAccess.IsPublic(article))
+                ? new("article", article.Id, article.Title, SearchSnippet.Cut(index.Analyzer, query, hit), article.UpdatedAt)
+                : null;
+        }
+
+        return await store.GetConversationAsync(hit.Id, ct) is { } conversation
+            && AccessRule.CanSeeConversation(principal, conversation)
+            ? ToItem(query, hit, conversation)
+            : null;
     }
 
     private SearchItem ToItem(SearchQuery query, IndexHit hit, Conversation conversation) => new(
