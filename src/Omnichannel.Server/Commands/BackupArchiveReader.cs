@@ -53,6 +53,11 @@ internal static class BackupArchiveReader
                 var path = Destination(entry.Name, storeFolder, blobFolder);
                 extracted.Add(await CopyAsync(entry, path, cancellationToken));
             }
+
+            // The tar reader stops at the end-of-archive records; reading on to the end of the gzip stream makes it
+            // check its CRC-32 and length, so a byte flipped where neither tar nor the manifest looks (a header's
+            // padding, the records after the last file) is still caught.
+            await gzip.CopyToAsync(Stream.Null, cancellationToken);
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException
             or JsonException or OverflowException or ArgumentException)

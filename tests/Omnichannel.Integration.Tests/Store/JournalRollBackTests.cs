@@ -14,7 +14,7 @@ namespace Omnichannel.Integration.Tests.Store;
 /// own, twice, and the next roll-back must end in exactly the store the operation found.
 /// </summary>
 [Collection(StoreCollection.Name)]
-public sealed class JournalRollBackTests(StoreServers servers)
+public sealed class JournalRollBackTests(JournalStoreServers servers)
 {
     [Theory]
     [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]

@@ -14,7 +14,7 @@ namespace Omnichannel.Integration.Tests.Store;
 /// included.
 /// </summary>
 [Collection(StoreCollection.Name)]
-public sealed class UndoJournalAccountTests(StoreServers servers)
+public sealed class UndoJournalAccountTests(JournalStoreServers servers)
 {
     private static readonly TimeSpan Idle = TimeSpan.FromHours(8);
 

@@ -12,7 +12,7 @@ namespace Omnichannel.Integration.Tests.Store;
 /// after every one of its writes, comes back as it was (the category counts with it), and the checker agrees.
 /// </summary>
 [Collection(StoreCollection.Name)]
-public sealed class UndoJournalArticleTests(StoreServers servers)
+public sealed class UndoJournalArticleTests(JournalStoreServers servers)
 {
     [Theory]
     [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]

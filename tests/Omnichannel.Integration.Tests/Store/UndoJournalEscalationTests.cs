@@ -14,7 +14,7 @@ namespace Omnichannel.Integration.Tests.Store;
 /// assignment in the next tier are all there after a crash, or none of them.
 /// </summary>
 [Collection(StoreCollection.Name)]
-public sealed class UndoJournalEscalationTests(StoreServers servers)
+public sealed class UndoJournalEscalationTests(JournalStoreServers servers)
 {
     [Theory]
     [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]

@@ -14,7 +14,7 @@ namespace Omnichannel.Integration.Tests.Store;
 /// conversations, unanswered timeouts and draining queues, each stopped after every one of its writes.
 /// </summary>
 [Collection(StoreCollection.Name)]
-public sealed class UndoJournalJobTests(StoreServers servers)
+public sealed class UndoJournalJobTests(JournalStoreServers servers)
 {
     private const string Queue = "support";
 

@@ -14,7 +14,7 @@ namespace Omnichannel.Integration.Tests.Store;
 /// and rolled back to exactly the store it found, expiries included.
 /// </summary>
 [Collection(StoreCollection.Name)]
-public sealed class UndoJournalRecordTests(StoreServers servers)
+public sealed class UndoJournalRecordTests(JournalStoreServers servers)
 {
     [Theory]
     [MemberData(nameof(StoreServers.Backends), MemberType = typeof(StoreServers))]

@@ -15,7 +15,7 @@ namespace Omnichannel.Integration.Tests.Store;
 /// the bot; each stopped after every one of its writes.
 /// </summary>
 [Collection(StoreCollection.Name)]
-public sealed class UndoJournalSettingsTests(StoreServers servers)
+public sealed class UndoJournalSettingsTests(JournalStoreServers servers)
 {
     private const string Queue = "support";
 

@@ -19,7 +19,7 @@ namespace Omnichannel.Integration.Tests.Store;
 /// their undo records, which is what Garnet's replay of a script cut off by a kill leaves.
 /// </summary>
 [Collection(StoreCollection.Name)]
-public sealed class UndoJournalTests(StoreServers servers)
+public sealed class UndoJournalTests(JournalStoreServers servers)
 {
     private const string Queue = "support";
 
